@@ -1,0 +1,46 @@
+# Partner Desk. `make run` opens the demo; `make test` runs every test headless.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+# Qt's offscreen platform and PostgreSQL for the server suite; only what a box lacks is installed.
+TEST_DEBS   := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+               fonts-dejavu-core postgresql
+SCREEN_DEBS := xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+               libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
+
+.PHONY: install run test lint format screenshots bench bench-quick soak clean system-test-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[server,test,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system-test-deps:
+	@if command -v dpkg-query >/dev/null; then scripts/system-deps.sh $(TEST_DEBS); fi
+
+run: $(STAMP)
+	$(BIN)/partner-desk --demo
+
+test: $(STAMP) system-test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy server desktop/api
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+screenshots: $(STAMP)
+	@scripts/system-deps.sh $(SCREEN_DEBS)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m scripts.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

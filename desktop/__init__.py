@@ -1,0 +1,1 @@
+"""Partner Desk desktop client."""

@@ -1,0 +1,63 @@
+"""Server settings, from the command line or the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+FAULT_ENV = "PARTNER_API_FAULT"
+
+
+def default_database_url() -> str:
+    data_dir = Path(platformdirs.user_data_dir("partner-api", appauthor=False))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'partner-api.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class FaultRule:
+    """One injected fault: `fail` or `stall`, for every operation or one account number."""
+
+    effect: str
+    account_number: str | None = None
+
+
+def parse_faults(spec: str) -> tuple[FaultRule, ...]:
+    """Parse `fail`, `stall`, `fail:100234`, comma separated; unknown words are an error."""
+    rules = []
+    for raw in spec.split(","):
+        word = raw.strip()
+        if not word:
+            continue
+        effect, _, account = word.partition(":")
+        if effect not in ("fail", "stall"):
+            raise ValueError(
+                f"unknown fault {word!r}: use fail, stall, fail:ACCOUNT or stall:ACCOUNT"
+            )
+        rules.append(FaultRule(effect, account or None))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = field(default_factory=default_database_url)
+    suspend_seconds: float = 2.0
+    faults: tuple[FaultRule, ...] = field(
+        default_factory=lambda: parse_faults(os.environ.get(FAULT_ENV, ""))
+    )
+    token_ttl_seconds: int = 12 * 3600
+    # A claimed operation whose lease ran out belongs to a dead server and is taken over.
+    lease_seconds: float = 15.0
+    operation_workers: int = 8
+    login_failures_allowed: int = 5
+    login_failure_window_seconds: int = 60
+    restore_window_days: int = 14
+
+    def fault_for(self, account_number: str) -> str | None:
+        for rule in self.faults:
+            if rule.account_number in (None, account_number):
+                return rule.effect
+        return None

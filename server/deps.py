@@ -1,0 +1,71 @@
+"""What routes receive: the database, the settings and the signed-in user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from server.config import Settings
+from server.db import Database
+from server.errors import ApiError
+from server.models import Partner, Token, User
+from server.security import token_digest
+from server.serialize import now, utc
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: str
+    username: str
+    role: str
+    partner_id: str
+    partner_name: str
+    token_hash: str
+
+
+def get_db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+_bearer = HTTPBearer(auto_error=False, description="The access_token from POST /auth/login")
+
+
+def _unauthenticated(message: str) -> ApiError:
+    return ApiError(401, "unauthenticated", message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def current_user(
+    db: Annotated[Database, Depends(get_db)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise _unauthenticated("Sign in first.")
+    digest = token_digest(credentials.credentials)
+    with db.session() as s:
+        row = s.execute(
+            select(Token, User, Partner)
+            .join(User, User.id == Token.user_id)
+            .join(Partner, Partner.id == User.partner_id)
+            .where(Token.token_hash == digest)
+        ).first()
+    if row is None:
+        raise _unauthenticated("Your session is not valid. Sign in again.")
+    token, user, partner = row
+    if token.revoked_at is not None or (utc(token.expires_at) or now()) <= now():
+        raise _unauthenticated("Your session has expired. Sign in again.")
+    return Principal(user.id, user.username, user.role, partner.id, partner.name, digest)
+
+
+DB = Annotated[Database, Depends(get_db)]
+CurrentUser = Annotated[Principal, Depends(current_user)]
+AppSettings = Annotated[Settings, Depends(get_settings)]

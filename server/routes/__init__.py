@@ -1,0 +1,25 @@
+"""HTTP routes, one module per area of API.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.schemas import ErrorResponse
+
+_DESCRIPTIONS = {
+    400: "Bad request",
+    401: "Not signed in, or the session expired",
+    404: "Not found (also another partner's)",
+    409: "Conflict with the current state",
+    412: "The customer changed since it was read",
+    413: "Body too large",
+    415: "Unsupported media type",
+    422: "Validation failed",
+    428: "If-Match required",
+    429: "Too many attempts",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error answers a route can give, all in the one error shape."""
+    return {code: {"model": ErrorResponse, "description": _DESCRIPTIONS[code]} for code in codes}

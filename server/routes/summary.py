@@ -1,0 +1,44 @@
+"""The book at a glance: customers by status and what they are billed each month."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+
+from server.deps import DB, CurrentUser
+from server.models import Customer, Service
+from server.routes import errors
+from server.schemas import SummaryOut
+from server.serialize import money
+
+router = APIRouter(tags=["overview"])
+
+
+@router.get("/summary", response_model=SummaryOut, responses=errors(401))
+def summary(user: CurrentUser, db: DB) -> dict[str, Any]:
+    with db.session() as s:
+        counts = dict(
+            s.execute(
+                select(Customer.status, func.count())
+                .where(Customer.partner_id == user.partner_id)
+                .group_by(Customer.status)
+            ).all()
+        )
+        billed = dict(
+            s.execute(
+                select(Customer.status, func.coalesce(func.sum(Service.monthly_price_cents), 0))
+                .join(Service, Service.customer_id == Customer.id)
+                .where(Customer.partner_id == user.partner_id, Service.removed_at.is_(None))
+                .group_by(Customer.status)
+            ).all()
+        )
+    return {
+        "customers": {"active": counts.get("active", 0), "suspended": counts.get("suspended", 0)},
+        "monthly_billable": {
+            "active": money(int(billed.get("active", 0))),
+            "suspended": money(int(billed.get("suspended", 0))),
+        },
+        "currency": "EUR",
+    }

@@ -1,0 +1,247 @@
+"""Request and response bodies of API.md, as pydantic models (they also make the OpenAPI doc)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from server import validation
+
+Status = Literal["active", "suspended", "canceled"]
+SearchField = Literal["name", "account_number", "email", "phone", "domain"]
+
+
+def _rule(problem: Callable[[str], str | None], allow_empty: bool = True) -> AfterValidator:
+    def check(value: str) -> str:
+        value = value.strip()
+        if value == "" and allow_empty:
+            return value
+        msg = problem(value) if value else "is required"
+        if msg:
+            raise ValueError(msg)
+        return value
+
+    return AfterValidator(check)
+
+
+def _required_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("is required")
+    return value
+
+
+def _domains(values: list[str]) -> list[str]:
+    cleaned = []
+    for value in values:
+        value = value.strip().lower()
+        msg = validation.domain_problem(value)
+        if msg:
+            raise ValueError(f"{value!r}: {msg}")
+        if value not in cleaned:
+            cleaned.append(value)
+    return cleaned
+
+
+Email = Annotated[str, Field(max_length=254), _rule(validation.email_problem)]
+Phone = Annotated[str, Field(max_length=40), _rule(validation.phone_problem)]
+Domain = Annotated[str, Field(max_length=253), _rule(validation.domain_problem)]
+Website = Annotated[str, Field(max_length=500), _rule(validation.website_problem)]
+Country = Annotated[str, Field(max_length=2), _rule(validation.country_problem)]
+AccountNumber = Annotated[
+    str, Field(max_length=20), _rule(validation.account_number_problem, allow_empty=False)
+]
+Name = Annotated[str, Field(max_length=200), AfterValidator(_required_text)]
+Text200 = Annotated[str, Field(max_length=200)]
+Text100 = Annotated[str, Field(max_length=100)]
+Domains = Annotated[list[str], Field(max_length=50), AfterValidator(_domains)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Address(Strict):
+    street: Text200 = ""
+    city: Text100 = ""
+    region: Text100 = ""
+    postal_code: Annotated[str, Field(max_length=20)] = ""
+    country: Country = ""
+
+
+class AddressPatch(Strict):
+    street: Text200 | None = None
+    city: Text100 | None = None
+    region: Text100 | None = None
+    postal_code: Annotated[str, Field(max_length=20)] | None = None
+    country: Country | None = None
+
+
+class CustomerCreate(Strict):
+    account_number: AccountNumber | None = None
+    name: Name
+    contact_name: Text200 = ""
+    email: Email = ""
+    phone: Phone = ""
+    domain: Domain = ""
+    alias_domains: Domains = []
+    website: Website = ""
+    address: Address = Address()
+
+
+class CustomerPatch(Strict):
+    account_number: AccountNumber | None = None
+    name: Name | None = None
+    contact_name: Text200 | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    domain: Domain | None = None
+    alias_domains: Domains | None = None
+    website: Website | None = None
+    address: AddressPatch | None = None
+
+
+class CustomerOut(BaseModel):
+    id: str
+    account_number: str
+    name: str
+    contact_name: str
+    email: str
+    phone: str
+    domain: str
+    alias_domains: list[str]
+    website: str
+    address: Address
+    status: Status
+    suspended_at: datetime | None
+    suspension_reason: str | None
+    canceled_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class CustomerPage(BaseModel):
+    items: list[CustomerOut]
+    next_cursor: str | None
+    total: int
+
+
+class ServiceOut(BaseModel):
+    id: str
+    name: str
+    monthly_price: str
+    currency: str
+    enabled_at: datetime
+
+
+class ServiceList(BaseModel):
+    items: list[ServiceOut]
+
+
+class OperationError(BaseModel):
+    code: str
+    message: str
+
+
+class OperationOut(BaseModel):
+    id: str
+    kind: Literal["suspend", "unsuspend", "cancel", "restore"]
+    customer_id: str
+    state: Literal["pending", "running", "succeeded", "failed"]
+    created_at: datetime
+    finished_at: datetime | None
+    error: OperationError | None
+
+
+class OperationList(BaseModel):
+    items: list[OperationOut]
+
+
+class EventOut(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    details: dict[str, Any]
+
+
+class EventList(BaseModel):
+    items: list[EventOut]
+
+
+class LoginRequest(BaseModel):
+    username: Annotated[str, Field(min_length=1, max_length=100)]
+    password: Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class PartnerOut(BaseModel):
+    id: str
+    name: str
+
+
+class LoginResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"]
+    expires_in: int
+    partner: PartnerOut
+
+
+class MeOut(BaseModel):
+    username: str
+    role: str
+    partner: PartnerOut
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class SuspendRequest(Strict):
+    reason: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_required_text)]
+
+
+class CancelRequest(Strict):
+    reason: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_required_text)]
+    confirm_account_number: Annotated[str, Field(max_length=20)]
+
+
+class LoginLinkOut(BaseModel):
+    url: str
+    expires_at: datetime
+
+
+class StatusCounts(BaseModel):
+    active: int
+    suspended: int
+
+
+class BillableTotals(BaseModel):
+    active: str
+    suspended: str
+
+
+class SummaryOut(BaseModel):
+    customers: StatusCounts
+    monthly_billable: BillableTotals
+    currency: str
+
+
+class LogoInfo(BaseModel):
+    width: int
+    height: int
+    bytes: int
+    sha256: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any]
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail

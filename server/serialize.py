@@ -1,0 +1,79 @@
+"""ORM rows to the JSON shapes of API.md."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from server.models import Customer, Event, Operation, Service
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def money(cents: int) -> str:
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+def customer_out(c: Customer) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "account_number": c.account_number,
+        "name": c.name,
+        "contact_name": c.contact_name,
+        "email": c.email,
+        "phone": c.phone,
+        "domain": c.domain,
+        "alias_domains": list(c.alias_domains or []),
+        "website": c.website,
+        "address": {
+            "street": c.street,
+            "city": c.city,
+            "region": c.region,
+            "postal_code": c.postal_code,
+            "country": c.country,
+        },
+        "status": c.status,
+        "suspended_at": utc(c.suspended_at),
+        "suspension_reason": c.suspension_reason,
+        "canceled_at": utc(c.canceled_at),
+        "created_at": utc(c.created_at),
+        "updated_at": utc(c.updated_at),
+        "version": c.version,
+    }
+
+
+def service_out(s: Service) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "monthly_price": money(s.monthly_price_cents),
+        "currency": s.currency,
+        "enabled_at": utc(s.enabled_at),
+    }
+
+
+def operation_out(op: Operation) -> dict[str, Any]:
+    return {
+        "id": op.id,
+        "kind": op.kind,
+        "customer_id": op.customer_id,
+        "state": op.state,
+        "created_at": utc(op.created_at),
+        "finished_at": utc(op.finished_at),
+        "error": op.error,
+    }
+
+
+def event_out(e: Event) -> dict[str, Any]:
+    return {"at": utc(e.at), "actor": e.actor, "action": e.action, "details": e.details or {}}

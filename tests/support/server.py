@@ -1,0 +1,166 @@
+"""Start the real reference server as a child process, on 127.0.0.1, for tests to call over HTTP."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+
+def run_cli(
+    *args: str, stdin: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def seed_database(url: str, customers: int = 300, partners: int = 2, seed: int = 1) -> None:
+    result = run_cli(
+        "seed",
+        "--database",
+        url,
+        "--customers",
+        str(customers),
+        "--partners",
+        str(partners),
+        "--seed",
+        str(seed),
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@dataclass
+class ServerProcess:
+    """One `partner-api serve --port 0` process; `url` is its /api/v1 base."""
+
+    database_url: str
+    suspend_seconds: float = 0.2
+    fault: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    proc: subprocess.Popen[str] | None = None
+    root: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"{self.root}/api/v1"
+
+    def start(self, timeout: float = 60) -> ServerProcess:
+        args = [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--database",
+            self.database_url,
+            "--suspend-seconds",
+            str(self.suspend_seconds),
+        ]
+        if self.fault is not None:
+            args += ["--fault", self.fault]
+        self.proc = subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=None,
+            text=True,
+            env={**os.environ, **self.env},
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().strip()
+        assert line.startswith("http://127.0.0.1:"), f"server did not start: {line!r}"
+        self.root = line
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.05)
+        raise AssertionError("server did not answer /health")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc and self.proc.stdout:
+            self.proc.stdout.close()
+
+    def kill(self) -> None:
+        """kill -9: no shutdown, no cleanup, exactly like a crash."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+    def __enter__(self) -> ServerProcess:
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+
+class ApiClient:
+    """A thin requests wrapper for tests: the base URL and, once signed in, the bearer token."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base = base_url
+        self.http = requests.Session()
+        self.token: str | None = None
+
+    def login(self, username: str = "demo", password: str = "demo") -> ApiClient:
+        r = self.http.post(
+            f"{self.base}/auth/login", json={"username": username, "password": password}, timeout=30
+        )
+        assert r.status_code == 200, r.text
+        self.token = r.json()["access_token"]
+        self.http.headers["Authorization"] = f"Bearer {self.token}"
+        return self
+
+    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        kwargs.setdefault("timeout", 30)
+        return self.http.request(method, f"{self.base}{path}", **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("POST", path, **kwargs)
+
+    def patch(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("PATCH", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("DELETE", path, **kwargs)
+
+    def wait_operation(self, op_id: str, timeout: float = 30) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            op = self.get(f"/operations/{op_id}").json()
+            if op["state"] in ("succeeded", "failed"):
+                return op
+            time.sleep(0.05)
+        raise AssertionError(f"operation {op_id} did not finish")
