@@ -4,7 +4,11 @@
 set -euo pipefail
 missing=()
 for pkg in "$@"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  # "install ok installed", or "hold ok installed" for a package pinned at its version: both
+  # are there (a held package is installed, only pinned). No pipeline: with pipefail, a
+  # `dpkg-query | grep -q` could count an installed package as missing when grep exits first.
+  status="$(dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null || true)"
+  [[ "$status" == *" ok installed"* ]] || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

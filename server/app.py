@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
-from server import __version__, errors
+from server import __version__, errors, routes
 from server.config import Settings
 from server.db import Database
 from server.migrate import upgrade
@@ -15,6 +16,7 @@ from server.routes import auth, branding, customer_services, customers, operatio
 from server.worker import OperationWorker
 
 API_PREFIX = "/api/v1"
+_ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -49,4 +51,32 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     for module in (auth, customers, customer_services, operations, summary, branding):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(customer_services.panel_router)
+    _error_shape_for_validation(app)
     return app
+
+
+def _error_shape_for_validation(app: FastAPI) -> None:
+    """Document every 422 in the one error shape the server really answers with.
+
+    FastAPI adds a 422 with its own `HTTPValidationError` body to every route that takes
+    parameters, but errors.install answers validation failures in the error shape of API.md.
+    """
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = original()
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                answer = operation.get("responses", {}).get("422")
+                if answer is not None:
+                    answer["description"] = routes.errors(422)[422]["description"]
+                    answer["content"] = {"application/json": {"schema": _ERROR_REF}}
+        components = schema.get("components", {}).get("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -47,6 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="inject faults for testing: fail, stall, fail:ACCOUNT, stall:ACCOUNT (comma separated;"
         " also the PARTNER_API_FAULT environment variable)",
     )
+    serve.add_argument(
+        "--lease-seconds",
+        type=float,
+        default=Settings.lease_seconds,
+        help="how long a claimed operation stays this server's without renewal; when a server "
+        "dies, another sharing its database finishes its operations after this "
+        "(default %(default)s)",
+    )
+    serve.add_argument(
+        "--token-ttl-seconds",
+        type=int,
+        default=Settings.token_ttl_seconds,
+        help="how long a sign-in lasts (default %(default)s)",
+    )
     serve.add_argument("--log-level", default="warning")
 
     seed = sub.add_parser("seed", help="fill an empty database with demo data")
@@ -72,7 +86,15 @@ def serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
-    extra: dict[str, object] = {"suspend_seconds": args.suspend_seconds}
+    if args.lease_seconds <= 0:
+        raise ValueError("--lease-seconds must be more than 0")
+    if args.token_ttl_seconds <= 0:
+        raise ValueError("--token-ttl-seconds must be more than 0")
+    extra: dict[str, object] = {
+        "suspend_seconds": args.suspend_seconds,
+        "lease_seconds": args.lease_seconds,
+        "token_ttl_seconds": args.token_ttl_seconds,
+    }
     if args.fault is not None:
         extra["faults"] = parse_faults(args.fault)
     app = create_app(_settings(args, **extra))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import uuid
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 log = logging.getLogger("partner_api")
 
@@ -78,11 +81,75 @@ def request_id(request: Request) -> str:
     return rid
 
 
+class RejectNul:
+    """Answers a URL holding a NUL character before any route sees it.
+
+    PostgreSQL cannot take a NUL in a text parameter (the driver raises, and the client would get
+    a 500), and nothing the API stores can hold one: a path with one names nothing (404), a query
+    parameter with one is not valid (422). SQLite answers the same, so both backends agree.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            response = _nul_response(scope)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _nul_response(scope: Scope) -> JSONResponse | None:
+    if "\x00" in scope["path"]:
+        return JSONResponse(error_body("not_found", "No such resource."), 404)
+    query = scope.get("query_string", b"").decode("latin-1")
+    fields = {
+        name: "must not contain NUL characters"
+        for name, value in parse_qsl(query, keep_blank_values=True, errors="replace")
+        if "\x00" in name or "\x00" in value
+    }
+    if fields:
+        return JSONResponse(
+            error_body("validation_failed", "Some fields are not valid.", {"fields": fields}), 422
+        )
+    return None
+
+
+_METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path.
+
+    Each route serves one method, so the 405 of the first route whose path matched names only its
+    own method; `Allow` must list all of them. Asked of the routes themselves, method by method.
+    """
+    return [
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+
+
 def install(app: FastAPI) -> None:
+    # Added first, so it runs inside the request-id middleware and its answers carry the id too.
+    app.add_middleware(RejectNul)
+
     @app.middleware("http")
     async def _request_id(request: Request, call_next: Any) -> Any:
         rid = request_id(request)
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception:
+            # Answered here rather than by the exception handler below: Starlette re-raises
+            # after that one answers, and uvicorn then drops the keep-alive connection, so the
+            # client's next request on it fails with a connection reset.
+            response = _internal_error(request)
         response.headers[REQUEST_ID_HEADER] = rid
         return response
 
@@ -105,22 +172,28 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "error")
         detail = exc.detail if isinstance(exc.detail, str) else "Request failed."
-        return JSONResponse(
-            error_body(code, detail), exc.status_code, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return JSONResponse(error_body(code, detail), exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        rid = request_id(request)
-        log.exception(
-            "unhandled error in %s %s [request %s]", request.method, request.url.path, rid
-        )
-        return JSONResponse(
-            error_body(
-                "internal_error",
-                f"The server failed to handle the request (request id {rid}).",
-                {"request_id": rid},
-            ),
-            500,
-            headers={REQUEST_ID_HEADER: rid},
-        )
+        # Only what fails outside the middleware above (in a middleware itself) gets here.
+        return _internal_error(request)
+
+
+def _internal_error(request: Request) -> JSONResponse:
+    """The 500 for the exception being handled: logged with its traceback, answered with only
+    the request id that finds it in the log."""
+    rid = request_id(request)
+    log.exception("unhandled error in %s %s [request %s]", request.method, request.url.path, rid)
+    return JSONResponse(
+        error_body(
+            "internal_error",
+            f"The server failed to handle the request (request id {rid}).",
+            {"request_id": rid},
+        ),
+        500,
+        headers={REQUEST_ID_HEADER: rid},
+    )

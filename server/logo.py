@@ -66,8 +66,15 @@ def check_logo(data: bytes) -> CheckedLogo:
     return CheckedLogo(_reencode(image), FORMATS[str(image.format)], width, height)
 
 
+# What a saved image may carry over from the upload: pixel data only, no metadata.
+_PIXEL_INFO = ("transparency",)
+
+
 def _reencode(image: Image.Image) -> bytes:
-    """Save the pixels only: EXIF, text chunks and anything hidden after the image are dropped."""
+    """Save the pixels only: EXIF, comments, text chunks and anything hidden after the image are
+    dropped. Pillow's encoders copy some of `image.info` into the new file (a JPEG's comment, an
+    ICC profile), so that is emptied of all but what the pixels need (a PNG's transparency)."""
+    image.info = {key: value for key, value in image.info.items() if key in _PIXEL_INFO}
     out = io.BytesIO()
     if image.format == "JPEG":
         clean = image.convert("RGB") if image.mode not in ("RGB", "L") else image

@@ -86,7 +86,8 @@ class Customer(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Search keys, normalised once on write (casefolded text; the phone as digits only).
     search_text: Mapped[str] = mapped_column(Text, default="")
-    name_key: Mapped[str] = mapped_column(String(200), default="")
+    # Text, not String(200): casefolding can lengthen a name ("ß" -> "ss"); migration 0002.
+    name_key: Mapped[str] = mapped_column(Text, default="")
     email_key: Mapped[str] = mapped_column(String(254), default="")
     phone_key: Mapped[str] = mapped_column(String(40), default="")
     domain_key: Mapped[str] = mapped_column(Text, default="")

@@ -118,6 +118,11 @@ def start(
                 load_customer(s, user.partner_id, customer_id)
                 return existing
             c = load_customer(s, user.partner_id, customer_id, lock=True)
+            # Holding the customer's lock now, look again: on PostgreSQL (read committed) a
+            # racing request with this key may have committed its operation while we waited.
+            existing = _existing(s, user.partner_id, key, digest)
+            if existing is not None:
+                return existing
             precondition(kind, c, body, settings)
             unfinished = s.execute(
                 select(Operation.id).where(

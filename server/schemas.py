@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from server import validation
 
@@ -60,7 +60,20 @@ Text100 = Annotated[str, Field(max_length=100)]
 Domains = Annotated[list[str], Field(max_length=50), AfterValidator(_domains)]
 
 
-class Strict(BaseModel):
+class Input(BaseModel):
+    """A request body. No text in it may hold a NUL character: PostgreSQL cannot store one, and
+    rejecting it here answers 422 on every backend instead of a database error."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and "\x00" in text for text in texts):
+            raise ValueError("must not contain NUL characters")
+        return value
+
+
+class Strict(Input):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -172,7 +185,7 @@ class EventList(BaseModel):
     items: list[EventOut]
 
 
-class LoginRequest(BaseModel):
+class LoginRequest(Input):
     username: Annotated[str, Field(min_length=1, max_length=100)]
     password: Annotated[str, Field(min_length=1, max_length=1000)]
 

@@ -9,10 +9,14 @@ from server.models import Customer, Event, Operation, Service
 
 
 def utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
+    """Every stored time is UTC, and the API answers in UTC.
+
+    SQLite hands back naive datetimes (UTC by our convention); PostgreSQL hands back aware ones
+    in the session's time zone, which is the server's setting, not ours: convert those.
+    """
     if value is None:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def now() -> datetime:

@@ -7,7 +7,7 @@ from typing import Any
 from server.schemas import ErrorResponse
 
 _DESCRIPTIONS = {
-    400: "Bad request",
+    400: "Bad request (a body that cannot be read as UTF-8 JSON, or a missing header)",
     401: "Not signed in, or the session expired",
     404: "Not found (also another partner's)",
     409: "Conflict with the current state",

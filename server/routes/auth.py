@@ -26,12 +26,16 @@ def health() -> dict[str, str]:
 
 
 @router.post(
-    "/auth/login", response_model=LoginResponse, tags=["auth"], responses=errors(401, 422, 429)
+    "/auth/login", response_model=LoginResponse, tags=["auth"], responses=errors(400, 401, 422, 429)
 )
 def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object]:
     window = timedelta(seconds=settings.login_failure_window_seconds)
     with db.session(write=True) as s:
         since = now() - window
+        # One attempt per user at a time. PostgreSQL runs these transactions side by side, and
+        # a burst of parallel attempts would all count the same failures and none be refused;
+        # SQLite's write transactions are serial already.
+        s.execute(select(User.id).where(User.username == body.username).with_for_update())
         s.execute(delete(LoginFailure).where(LoginFailure.at < since))
         failures = s.execute(
             select(func.count(), func.min(LoginFailure.at)).where(

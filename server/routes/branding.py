@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from starlette.concurrency import run_in_threadpool
 
 from server.db import Database
 from server.deps import DB, CurrentUser
 from server.errors import not_found
 from server.logo import MAX_BYTES, check_logo, too_large
-from server.models import Logo
+from server.models import Logo, Partner
 from server.routes import errors
 from server.schemas import LogoInfo
 from server.serialize import now
@@ -65,6 +65,9 @@ async def put_logo(request: Request, user: CurrentUser, db: DB) -> dict[str, Any
 def _store(data: bytes, partner_id: str, db: Database) -> dict[str, Any]:
     logo = check_logo(data)
     with db.session(write=True) as s:
+        # Two first uploads racing would both insert (PostgreSQL: one fails on the key); the
+        # partner's row lock queues them, as SQLite's serial write transactions do already.
+        s.execute(select(Partner.id).where(Partner.id == partner_id).with_for_update())
         row = s.get(Logo, partner_id)
         if row is None:
             row = Logo(partner_id=partner_id)

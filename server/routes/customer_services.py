@@ -46,7 +46,10 @@ def list_services(id: str, user: CurrentUser, db: DB) -> dict[str, Any]:
 @router.delete("/customers/{id}/services/{service_id}", status_code=204, responses=errors(401, 404))
 def remove_service(id: str, service_id: str, user: CurrentUser, db: DB) -> Response:
     with db.session(write=True) as s:
-        c = load_customer(s, user.partner_id, id)
+        # Locked as the operation worker locks it: two removals (or a removal and a
+        # cancellation finishing) run one after the other on PostgreSQL too, so the second finds
+        # the service gone instead of removing it twice.
+        c = load_customer(s, user.partner_id, id, lock=True)
         service = s.execute(
             select(Service).where(
                 Service.id == service_id, Service.customer_id == c.id, Service.removed_at.is_(None)
@@ -100,12 +103,16 @@ def login_link(id: str, user: CurrentUser, db: DB, request: Request) -> dict[str
 def use_login_link(token: str, db: DB) -> HTMLResponse:
     """Stands in for the customer's control panel: the link works once, within its minute."""
     with db.session(write=True) as s:
-        link = s.get(LoginLink, token_digest(token))
+        # Locked: on PostgreSQL two requests racing with one link would otherwise both use it.
+        link = s.get(LoginLink, token_digest(token), with_for_update=True)
         if link is None or link.used_at is not None or (utc(link.expires_at) or now()) < now():
             return HTMLResponse(_page("This sign-in link has expired or was already used."), 410)
-        link.used_at = now()
         c = s.get(Customer, link.customer_id)
-        name = c.name if c else "the customer"
+        if c is None or c.status == "canceled":
+            # Cancelling blocks the customer's control panel (API.md), links issued before too.
+            return HTMLResponse(_page("This customer's control panel is blocked."), 403)
+        link.used_at = now()
+        name = c.name
     return HTMLResponse(_page(f"Signed in to the control panel of {name}."))
 
 

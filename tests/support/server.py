@@ -48,6 +48,12 @@ class ServerProcess:
     database_url: str
     suspend_seconds: float = 0.2
     fault: str | None = None
+    # None keeps the server's default (15 s); tests of a server's death shorten it.
+    lease_seconds: float | None = None
+    # More `serve` options, like ("--token-ttl-seconds", "2").
+    extra_args: tuple[str, ...] = ()
+    # The server's log (its stderr) goes to this file when set, for tests that read it.
+    log_path: str | None = None
     env: dict[str, str] = field(default_factory=dict)
     proc: subprocess.Popen[str] | None = None
     root: str = ""
@@ -73,13 +79,21 @@ class ServerProcess:
         ]
         if self.fault is not None:
             args += ["--fault", self.fault]
-        self.proc = subprocess.Popen(
-            args,
-            stdout=subprocess.PIPE,
-            stderr=None,
-            text=True,
-            env={**os.environ, **self.env},
-        )
+        if self.lease_seconds is not None:
+            args += ["--lease-seconds", str(self.lease_seconds)]
+        args += self.extra_args
+        log = open(self.log_path, "a") if self.log_path else None  # noqa: SIM115
+        try:
+            self.proc = subprocess.Popen(
+                args,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                env={**os.environ, **self.env},
+            )
+        finally:
+            if log is not None:
+                log.close()  # the child holds its own copy
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().strip()
         assert line.startswith("http://127.0.0.1:"), f"server did not start: {line!r}"
@@ -159,7 +173,7 @@ class ApiClient:
     def wait_operation(self, op_id: str, timeout: float = 30) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            op = self.get(f"/operations/{op_id}").json()
+            op: dict[str, Any] = self.get(f"/operations/{op_id}").json()
             if op["state"] in ("succeeded", "failed"):
                 return op
             time.sleep(0.05)

@@ -1,0 +1,77 @@
+"""The server address a person typed, checked and turned into the /api/v1 base."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from desktop.api.errors import InsecureUrlError, InvalidUrlError
+
+API_PATH = "/api/v1"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    base_url: str  # always ends in /api/v1, never in a slash
+    host: str
+    port: int
+    loopback: bool
+
+    @property
+    def label(self) -> str:
+        """host:port, as the status bar shows it."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def parse_endpoint(url: str, *, allow_insecure_http: bool = False) -> Endpoint:
+    """Accept the server root or its /api/v1 base (`https://host`, `https://host/api/v1`).
+
+    An address without a scheme is taken as https. Plain http is refused unless the server is
+    this machine, or the caller explicitly allows it: the password and token would otherwise
+    cross the network readable by anyone on the way.
+    """
+    text = url.strip()
+    if not text:
+        raise InvalidUrlError("Enter the server address, like https://partner.example.com.")
+    if "://" not in text:
+        text = f"https://{text}"
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise InvalidUrlError(f"{url!r} is not a server address.") from None
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    if scheme not in ("http", "https"):
+        raise InvalidUrlError(f"The server address must start with https:// (not {scheme}://).")
+    if not host:
+        raise InvalidUrlError(f"{url!r} names no server.")
+    if parts.username is not None or parts.password is not None:
+        raise InvalidUrlError("Leave the user name and password out of the server address.")
+    if parts.query or parts.fragment:
+        raise InvalidUrlError("The server address cannot contain '?' or '#'.")
+    loopback = is_loopback(host)
+    if scheme == "http" and not loopback and not allow_insecure_http:
+        raise InsecureUrlError(
+            f"Refusing plain http:// to {host}: your password would cross the network "
+            "unencrypted. Use https://."
+        )
+    path = parts.path.rstrip("/")
+    if not path.endswith(API_PATH):
+        path = f"{path}{API_PATH}"
+    if port is None:
+        port = 443 if scheme == "https" else 80
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    base = urlunsplit((scheme, netloc, path, "", ""))
+    return Endpoint(base_url=base, host=host, port=port, loopback=loopback)

@@ -1,0 +1,306 @@
+"""HTTP for the Partner API: verified TLS, timeouts, safe retries, capped answers, one error type.
+
+Everything requests or urllib3 can raise is turned into a NetworkError or BadResponseError
+here, so nothing above this module ever sees a library exception.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import ssl
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import requests
+import truststore
+import urllib3
+from requests.adapters import HTTPAdapter
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_environ_proxies
+from urllib3.exceptions import DecodeError, MaxRetryError, ReadTimeoutError
+from urllib3.util.retry import Retry
+
+import desktop
+from desktop.api.endpoint import Endpoint
+from desktop.api.errors import BadResponseError, NetworkError
+
+log = logging.getLogger("partner_desk.api")
+
+Timeout = tuple[float, float]
+
+DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024
+_CHUNK = 64 * 1024
+# Past this, a Retry-After is not waited out inside one call: the caller hears about it instead.
+MAX_RETRY_AFTER_SECONDS = 10.0
+
+
+USER_AGENT = f"PartnerDesk/{desktop.__version__} python-requests/{requests.__version__}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One complete HTTP answer, its body already read (and capped)."""
+
+    method: str
+    path: str
+    status: int
+    headers: CaseInsensitiveDict[str]
+    body: bytes
+    # True when the transport sent the request more than once (a lost answer, a 503...).
+    retried: bool = False
+
+    @property
+    def what(self) -> str:
+        """'GET /customers', for messages."""
+        return f"{self.method} {self.path}"
+
+
+class _RetryPolicy(Retry):
+    """urllib3's Retry, refusing what it would otherwise do that must not happen here.
+
+    urllib3 retries connect errors and "other" errors whatever the method; a POST or PATCH is
+    never repeated by the transport, since the server may already have acted on it. A read
+    timeout is not retried either: a server that did not answer in time once will keep the
+    person waiting a second and third time.
+    """
+
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: urllib3.BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: urllib3.connectionpool.ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> _RetryPolicy:
+        give_up = (
+            (error is not None and not self._is_method_retryable(method or ""))
+            or isinstance(error, ReadTimeoutError)
+            or (
+                response is not None
+                and (self.get_retry_after(response) or 0) > MAX_RETRY_AFTER_SECONDS
+            )
+        )
+        if give_up:
+            # An exhausted copy raises what urllib3 and requests expect when retries run out.
+            spent = self.new(total=0)
+            return super(_RetryPolicy, spent).increment(
+                method, url, response, error, _pool, _stacktrace
+            )
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+def retry_policy() -> Retry:
+    return _RetryPolicy(
+        total=3,
+        connect=3,
+        read=2,
+        status=3,
+        other=0,
+        backoff_factor=0.25,
+        backoff_max=4.0,
+        status_forcelist=frozenset({429, 502, 503, 504}),
+        allowed_methods=frozenset({"GET", "PUT", "DELETE"}),
+        respect_retry_after_header=True,
+        # The last 5xx answer is returned and mapped to a ServerError with its message.
+        raise_on_status=False,
+        raise_on_redirect=False,
+    )
+
+
+class _TlsAdapter(HTTPAdapter):
+    """Verifies certificates with the operating system's trust store (plus an optional bundle)."""
+
+    def __init__(self, ssl_context: ssl.SSLContext, **kwargs: Any) -> None:
+        self._ssl_context = ssl_context
+        super().__init__(**kwargs)
+
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
+    ) -> None:
+        super().init_poolmanager(
+            connections, maxsize, block, ssl_context=self._ssl_context, **pool_kwargs
+        )
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        proxy_kwargs.setdefault("ssl_context", self._ssl_context)
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
+
+
+def tls_context(ca_bundle: str | None) -> ssl.SSLContext:
+    # truststore asks the OS (Keychain, Windows store, system CA files), so a company CA the
+    # machine already trusts works without shipping certifi's list.
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if ca_bundle:
+        context.load_verify_locations(cafile=ca_bundle)
+    return context
+
+
+class Transport:
+    """Sends requests to one endpoint and hands back complete answers.
+
+    requests.Session is not thread-safe, so each concurrent caller borrows its own from a small
+    pool. (threading.local is no help here: Qt's pool threads get a fresh Python thread state
+    for every task, which empties thread-locals and would make a new Session, and a new TLS
+    handshake, per call.)
+    """
+
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        *,
+        ca_bundle: str | None,
+        timeout: Timeout,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+    ) -> None:
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self.max_answer_bytes = max_answer_bytes
+        self._ssl_context = tls_context(ca_bundle)
+        # trust_env is off (no ~/.netrc that would replace the bearer token, no CA bundle
+        # swapped in by an environment variable); proxies from the environment still apply.
+        self._proxies: dict[str, str] = (
+            {} if endpoint.loopback else dict(get_environ_proxies(endpoint.base_url))
+        )
+        self._idle: list[requests.Session] = []
+        self._all: list[requests.Session] = []
+        self._lock = threading.Lock()
+
+    def _new_session(self) -> requests.Session:
+        session = requests.Session()
+        session.trust_env = False
+        session.verify = True
+        session.proxies = dict(self._proxies)
+        session.headers["User-Agent"] = USER_AGENT
+        session.headers["Accept"] = "application/json"
+        adapter = _TlsAdapter(self._ssl_context, max_retries=retry_policy())
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        return session
+
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[requests.Session]:
+        with self._lock:
+            session = self._idle.pop() if self._idle else None
+        if session is None:
+            session = self._new_session()
+            with self._lock:
+                self._all.append(session)
+        try:
+            yield session
+        finally:
+            with self._lock:
+                self._idle.append(session)
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._all, self._idle = self._all, [], []
+        for session in sessions:
+            session.close()
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json: object = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Answer:
+        url = f"{self.endpoint.base_url}{path}"
+        started = time.monotonic()
+        with self._session() as session:
+            try:
+                response = session.request(
+                    method,
+                    url,
+                    params=params,
+                    json=json,
+                    data=data,
+                    headers=dict(headers or {}),
+                    timeout=self.timeout,
+                    allow_redirects=False,  # nothing in the API redirects; never follow one
+                    stream=True,
+                )
+            except requests.RequestException as exc:
+                log.info("%s %s failed: %s", method, path, type(exc).__name__)
+                raise self._network_error(exc) from None
+            with response:
+                body = self._read_capped(response, method, path)
+            history = getattr(getattr(response.raw, "retries", None), "history", ())
+        # Only the method, path and status: never headers (Authorization) or bodies (passwords).
+        log.debug(
+            "%s %s -> %d (%.0f ms)",
+            method,
+            path,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        return Answer(
+            method, path, response.status_code, response.headers, body, retried=bool(history)
+        )
+
+    def _read_capped(self, response: requests.Response, method: str, path: str) -> bytes:
+        limit = self.max_answer_bytes
+        too_big = BadResponseError(
+            f"The server's answer to {method} {path} is larger than "
+            f"{limit // (1024 * 1024) or 1} MiB; it was not read."
+        )
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_big
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            # Counted after decompression, so a small gzip bomb is stopped as well.
+            for chunk in response.raw.stream(_CHUNK, decode_content=True):
+                size += len(chunk)
+                if size > limit:
+                    raise too_big
+                chunks.append(chunk)
+        except DecodeError:
+            raise BadResponseError(
+                f"The server's answer to {method} {path} is damaged (it cannot be decompressed)."
+            ) from None
+        except ReadTimeoutError:
+            raise self._timed_out() from None
+        except (urllib3.exceptions.HTTPError, OSError):
+            raise NetworkError(
+                f"The connection to {self.endpoint.label} was lost while reading its answer."
+            ) from None
+        return b"".join(chunks)
+
+    def _timed_out(self) -> NetworkError:
+        return NetworkError(f"The server at {self.endpoint.label} did not answer in time.")
+
+    def _network_error(self, exc: requests.RequestException) -> NetworkError:
+        label = self.endpoint.label
+        reason = exc.args[0] if exc.args else None
+        if isinstance(reason, MaxRetryError):
+            reason = reason.reason
+        if isinstance(exc, requests.exceptions.SSLError):
+            return NetworkError(
+                f"The connection to {label} is not secure: its certificate could not be "
+                "verified. If your company uses its own certificate authority, ask your "
+                "administrator for its CA bundle.",
+                transient=False,
+            )
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return NetworkError(f"The server at {label} could not be reached in time.")
+        if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
+            return self._timed_out()
+        if isinstance(exc, requests.exceptions.ProxyError):
+            return NetworkError(f"The proxy server refused the connection to {label}.")
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            if isinstance(reason, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
+                return NetworkError(f"Could not reach the server at {label}.")
+            return NetworkError(
+                f"Could not reach the server at {label}, or it closed the connection."
+            )
+        return NetworkError(f"The request to {label} failed ({type(exc).__name__}).")

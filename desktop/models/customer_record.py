@@ -1,0 +1,33 @@
+"""What the models read from a customer: any frozen record with these attributes will do.
+
+`desktop.api.records` defines the real record; the models depend only on this shape, so they
+load (and their tests run) without the API package.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+
+class CustomerRecord(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def account_number(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def contact_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def domain(self) -> str: ...
+    @property
+    def alias_domains(self) -> tuple[str, ...]: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...

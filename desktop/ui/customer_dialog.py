@@ -1,0 +1,431 @@
+"""Edit Customer (and New Customer): the details form, the status panel, saving and conflicts.
+
+Every call to the server runs in the TaskRunner; the dialog only reacts to the answers. What the
+person typed survives every failure: a 422 lands beside its field, a 412 becomes a per-field
+choice, a network error leaves the form as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api.errors import (
+    ApiError,
+    ConflictError,
+    NetworkError,
+    NotFoundError,
+    SessionExpiredError,
+    ValidationError,
+)
+from desktop.ui.conflict_dialog import ConflictDialog, ConflictRow
+from desktop.ui.customer_form import FIELD_KEYS, CustomerForm, customer_value, nest
+from desktop.ui.empty_state import EmptyState
+from desktop.ui.status_panel import StatusPanel
+from desktop.ui.toggle_switch import ToggleSwitch
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.api.client import PartnerApi
+    from desktop.api.records import Customer
+    from desktop.tasks import TaskRunner
+
+# Text colour of the note beside the buttons, by kind.
+_NOTE_COLOURS = {"info": "palette(window-text)", "success": "#1e7b3c", "error": "#c0392b"}
+
+
+class CustomerDialog(QDialog):
+    customer_saved = Signal(object)  # the server's Customer after a save or a create
+
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        customer: Customer | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._api = api
+        self._runner = runner
+        self._saving = False
+        self._discard_box: QMessageBox | None = None
+        self._closing_confirmed = False
+        named(self, "customerDialog", self.tr("Customer details"))
+        self.setSizeGripEnabled(True)
+
+        self.title = named(QLabel(), "customerTitle", self.tr("Customer name"))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.subtitle = named(QLabel(), "customerSubtitle", self.tr("Account number and domain"))
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+
+        self.form = CustomerForm()
+        self.status_panel = StatusPanel()
+        self.status_panel.setFixedWidth(250)
+        general = QWidget()
+        general_row = QHBoxLayout(general)
+        general_row.setContentsMargins(12, 12, 12, 12)
+        general_row.setSpacing(16)
+        general_row.addWidget(_VerticalScroll(self.form), 1)
+        general_row.addWidget(self.status_panel)
+
+        self.tabs = named(QTabWidget(), "customerTabs", self.tr("Customer sections"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(
+            self._empty_tab(
+                "servicesTab",
+                self.tr("Services"),
+                self.tr("Services are on their way"),
+                self.tr(
+                    "Soon this tab lists the customer's services and what each costs a month,"
+                    " and lets you remove the ones they no longer need."
+                ),
+            ),
+            self.tr("&Services"),
+        )
+        self.tabs.addTab(
+            self._empty_tab(
+                "historyTab",
+                self.tr("History"),
+                self.tr("History is on its way"),
+                self.tr(
+                    "Soon this tab shows who changed, suspended or re-enabled this customer,"
+                    " when, and why."
+                ),
+            ),
+            self.tr("Histor&y"),
+        )
+
+        self.progress = named(QProgressBar(), "saveProgress", self.tr("Saving"))
+        self.progress.setRange(0, 0)  # busy: the server gives no percentage for a save
+        self.progress.setFixedWidth(80)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.note = named(QLabel(), "messageLabel", self.tr("Message"))
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = named(QPushButton(self.tr("Save")), "saveButton", self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = named(QPushButton(self.tr("Close")), "closeButton", self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.addWidget(self.title)
+        header.addWidget(self.subtitle)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        self.form.changed.connect(self._update_buttons)
+        self._show(customer)
+        # Tall enough for the form and a couple of error lines without scrolling.
+        self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
+
+    # --- public --------------------------------------------------------------------------------
+
+    @property
+    def customer(self) -> Customer | None:
+        """The customer as the server last answered; None until a new one is created."""
+        return self.form.base()
+
+    @property
+    def suspend_toggle(self) -> ToggleSwitch:
+        """The Suspend Customer switch (`toggle_requested`, `set_checked_from_server`)."""
+        return self.status_panel.toggle
+
+    def is_saving(self) -> bool:
+        return self._saving
+
+    @Slot()
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        base = self.form.base()
+        if base is None:
+            fields = self.form.values()
+            if not fields["account_number"]:
+                del fields["account_number"]  # the server assigns the next free number
+            self._submit(self._api.create_customer, nest(fields))
+        else:
+            self._submit(
+                self._api.update_customer, base.id, nest(self.form.changes()), base.version
+            )
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        # Close, Esc and the window's own close button all end up here (QDialog.closeEvent
+        # calls reject() and keeps the window open if it is still visible afterwards).
+        if self._saving:
+            return  # the answer decides what the form shows; it is seconds away at most
+        if self.form.is_dirty() and not self._closing_confirmed:
+            self._ask_to_discard()
+            return
+        super().reject()
+
+    def _ask_to_discard(self) -> None:
+        if self._discard_box is not None:
+            self._discard_box.raise_()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard changes?"),
+            self.tr("You have changes that are not saved. Discard them?"),
+            parent=self,
+        )
+        named(box, "discardChangesBox", self.tr("Discard changes?"))
+        discard = named(
+            box.addButton(self.tr("Discard Changes"), QMessageBox.ButtonRole.DestructiveRole),
+            "discardButton",
+            self.tr("Discard changes"),
+        )
+        keep = named(
+            box.addButton(self.tr("Keep Editing"), QMessageBox.ButtonRole.RejectRole),
+            "keepEditingButton",
+            self.tr("Keep editing"),
+        )
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            self._discard_box = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                self._closing_confirmed = True
+                self.reject()
+                self._closing_confirmed = False
+
+        box.finished.connect(answered)
+        self._discard_box = box
+        box.open()
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def _submit(self, call: Callable[..., Customer], *args: object) -> None:
+        self._set_saving(True)
+        self._runner.submit(call, *args, success=self._saved, failure=self._save_failed, owner=self)
+
+    @Slot(object)
+    def _saved(self, customer: Customer) -> None:
+        self._set_saving(False)
+        self._show(customer)
+        when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+        self._set_note(self.tr("Saved at {time}.").format(time=when), "success")
+        self.customer_saved.emit(customer)
+
+    @Slot(object)
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        if isinstance(error, ConflictError) and error.current is not None:
+            self._resolve_conflict(error.current)
+        elif isinstance(error, ConflictError) and error.code == "duplicate":
+            self.form.show_server_errors(
+                {"account_number": self.tr("Already used by another customer")}
+            )
+            self.form.focus_first_problem()
+            self._set_note(self.tr("That account number is taken; choose another."), "error")
+        elif isinstance(error, ValidationError):
+            unplaced = self.form.show_server_errors(error.fields)
+            self.form.focus_first_problem()
+            extra = "; ".join(f"{key}: {text}" for key, text in unplaced.items())
+            self._set_note(
+                self.tr("The server did not accept some fields. {extra}")
+                .format(extra=extra)
+                .strip(),
+                "error",
+            )
+        else:
+            self._set_note(self._failure_text(error), "error")
+        self._update_buttons()
+
+    def _failure_text(self, error: BaseException) -> str:
+        if isinstance(error, NetworkError):
+            return self.tr(
+                "Could not reach the server: {reason} Your edits are kept; try Save again."
+            ).format(reason=error.message)
+        if isinstance(error, SessionExpiredError):
+            return self.tr("You are signed out. Sign in again, then Save: your edits are kept.")
+        if isinstance(error, NotFoundError):
+            return self.tr("This customer no longer exists, or is no longer yours.")
+        if isinstance(error, ApiError):
+            return self.tr("Not saved: {reason}").format(reason=error.message)
+        return self.tr("Not saved: something unexpected went wrong ({reason}).").format(
+            reason=type(error).__name__
+        )
+
+    def _resolve_conflict(self, current: Customer) -> None:
+        base = self.form.base()
+        assert base is not None  # a 412 answers an edit, never a create
+        mine = self.form.changes()
+        rows = [
+            ConflictRow(
+                key,
+                self.form.label(key),
+                value,
+                customer_value(current, key),
+                customer_value(current, key) != customer_value(base, key),
+            )
+            for key, value in mine.items()
+            if customer_value(current, key) != value
+        ]
+        also = [
+            self.form.label(key)
+            for key in FIELD_KEYS
+            if key not in mine and customer_value(current, key) != customer_value(base, key)
+        ]
+        if not rows:
+            # The other change already says what this person typed: nothing left to choose.
+            self._show(current)
+            self._set_note(self.tr("Someone else had already saved the same changes."), "info")
+            self.customer_saved.emit(current)
+            return
+        dialog = ConflictDialog(current.name, rows, also, self)
+
+        def merge() -> None:
+            chosen = dialog.kept()
+            keep = {k: v for k, v in mine.items() if k in chosen or k not in dialog.choices()}
+            self.status_panel.show_customer(current)
+            self.form.rebase(current, keep)
+            self._update_header()
+            self._update_buttons()
+            if self.form.is_dirty():
+                self.save()  # against the server's new version, with what the person kept
+            else:
+                self._set_note(self.tr("Took the server's values; nothing left to save."), "info")
+                self.customer_saved.emit(current)
+
+        def cancelled() -> None:
+            self._set_note(
+                self.tr("Nothing was saved. Your edits are still here; Save to compare again."),
+                "info",
+            )
+
+        dialog.accepted.connect(merge)
+        dialog.rejected.connect(cancelled)
+        dialog.finished.connect(dialog.deleteLater)
+        self._set_note(self.tr("Someone else changed this customer; choose what to keep."), "info")
+        dialog.open()
+
+    @staticmethod
+    def _empty_tab(object_name: str, name: str, title: str, text: str) -> QWidget:
+        return named(EmptyState(title, text), object_name, name)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _show(self, customer: Customer | None) -> None:
+        self.form.set_customer(customer)
+        self.status_panel.show_customer(customer)
+        self._update_header()
+        self._update_buttons()
+
+    def _update_header(self) -> None:
+        customer = self.form.base()
+        if customer is None:
+            self.setWindowTitle(self.tr("New Customer"))
+            self.title.setText(self.tr("New Customer"))
+            self.subtitle.setText(self.tr("Only the account name is required."))
+            self.save_button.setText(self.tr("Create"))
+            return
+        self.setWindowTitle(self.tr("Edit Customer — {name}").format(name=customer.name))
+        self.title.setText(customer.name)
+        parts = [self.tr("Account {number}").format(number=customer.account_number)]
+        if customer.domain:
+            parts.append(customer.domain)
+        self.subtitle.setText("  ·  ".join(parts))
+        self.save_button.setText(self.tr("Save"))
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        dirty = self.form.is_dirty()
+        valid = self.form.is_valid()
+        self.save_button.setEnabled(dirty and valid and not self._saving)
+        if self._saving:
+            tip = self.tr("Saving…")
+        elif not dirty:
+            tip = self.tr("Nothing to save yet.")
+        elif not valid:
+            tip = self.tr("Fix the fields marked in red first.")
+        else:
+            tip = self.tr("Save the changes (Ctrl+S).")
+        self.save_button.setToolTip(tip)
+        if dirty and self.note.property("kind") == "success":
+            self._set_note("", "info")  # "Saved at…" no longer describes the form
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.form.setEnabled(not saving)
+        self.close_button.setEnabled(not saving)
+        self.progress.setVisible(saving)
+        if saving:
+            self._set_note(self.tr("Saving changes…"), "info")
+        self._update_buttons()
+
+    def _set_note(self, text: str, kind: str) -> None:
+        self.note.setText(text)
+        self.note.setProperty("kind", kind)
+        self.note.setStyleSheet(f"color: {_NOTE_COLOURS[kind]};")
+        self.note.setAccessibleDescription(text)
+
+
+class _VerticalScroll(QScrollArea):
+    """Scrolls up and down only, and asks for the width its content needs.
+
+    Error lines open up under fields; on a short screen the form scrolls rather than squeezes.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        self._content = content
+        self.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+
+    def _extra_width(self) -> int:
+        return self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:
+        content = self._content.minimumSizeHint()
+        return QSize(content.width() + self._extra_width(), 120)
+
+    def sizeHint(self) -> QSize:
+        content = self._content.sizeHint()
+        return QSize(content.width() + self._extra_width(), content.height())

@@ -1,0 +1,346 @@
+"""My Customers: the whole list, searched as you type, loaded page by page in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api.client import PartnerApi
+from desktop.api.errors import ApiError
+from desktop.models.customer_filter import CustomerFilterModel
+from desktop.models.customer_table import CustomerTableModel
+from desktop.settings import AppSettings
+from desktop.tasks import TaskRunner
+from desktop.ui.status_badge_delegate import StatusBadgeDelegate
+from desktop.ui.widgets import named
+
+PAGE_SIZE = 1000
+# Wide enough for typical values at 1280 px; the person's own widths are restored over these.
+DEFAULT_WIDTHS = {
+    CustomerTableModel.ACCOUNT: 90,
+    CustomerTableModel.NAME: 230,
+    CustomerTableModel.CONTACT: 140,
+    CustomerTableModel.EMAIL: 220,
+    CustomerTableModel.PHONE: 140,
+    CustomerTableModel.DOMAIN: 180,
+    CustomerTableModel.STATUS: 120,
+    CustomerTableModel.CREATED: 100,
+}
+
+
+def load_all_customers(api: PartnerApi, report: Callable[[Any], None]) -> int:
+    """Runs in a worker: every page, reported as it arrives; returns how many were loaded."""
+    loaded = 0
+    for page in api.iter_customer_pages(page_size=PAGE_SIZE):
+        loaded += len(page.items)
+        report(page)
+    return loaded
+
+
+class CustomersPage(QWidget):
+    open_customer = Signal(object)  # Customer
+    new_customer = Signal()
+    load_state = Signal(str)  # words for the status bar
+
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._api = api
+        self._runner = runner
+        self._settings = settings
+        self._loading = False
+        self._refresh_buffer: list[Any] | None = None
+        self._restore: tuple[str | None, int] = (None, 0)
+        named(self, "customersPage", self.tr("My Customers"))
+
+        self.model = CustomerTableModel(self)
+        self.proxy = CustomerFilterModel(self.model, self)
+
+        title = QLabel(self.tr("<h2>My Customers</h2>"))
+        self.search = named(QLineEdit(), "customerSearch", self.tr("Search customers"))
+        self.search.setPlaceholderText(self.tr("Search name, account number, email, phone, domain…"))
+        self.search.setClearButtonEnabled(True)
+        self.field = named(QComboBox(), "searchField", self.tr("Search in"))
+        for label, key in (
+            (self.tr("Any field"), None),
+            (self.tr("Name"), "name"),
+            (self.tr("Account number"), "account_number"),
+            (self.tr("Email"), "email"),
+            (self.tr("Phone"), "phone"),
+            (self.tr("Domain"), "domain"),
+        ):
+            self.field.addItem(label, key)
+        self.status = named(QComboBox(), "statusFilter", self.tr("Status filter"))
+        for label, key in (
+            (self.tr("All statuses"), None),
+            (self.tr("Active"), "active"),
+            (self.tr("Suspended"), "suspended"),
+            (self.tr("Canceled"), "canceled"),
+        ):
+            self.status.addItem(label, key)
+        self.count = named(QLabel(), "customerCount", self.tr("Customer count"))
+        self.edit_button = named(
+            QPushButton(self.tr("Edit Customer")), "editCustomerButton", self.tr("Edit customer")
+        )
+        self.new_button = named(
+            QPushButton(self.tr("New Customer")), "newCustomerButton", self.tr("New customer")
+        )
+        self.refresh_button = named(
+            QPushButton(self.tr("Refresh")), "refreshButton", self.tr("Refresh the list")
+        )
+        self.edit_button.setEnabled(False)
+
+        self.table = named(QTableView(), "customerTable", self.tr("Customers"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CustomerTableModel.ACCOUNT, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        for column, width in DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(CustomerTableModel.STATUS, StatusBadgeDelegate(self.table))
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.progress = named(QProgressBar(), "loadProgress", self.tr("Loading customers"))
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumHeight(16)
+        self.progress.hide()
+
+        self.empty = named(QLabel(), "emptyState", self.tr("No customers to show"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.field, 1)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.count)
+        actions = QHBoxLayout()
+        actions.addWidget(title)
+        actions.addStretch(1)
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.edit_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(bar)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+
+        self.search.textChanged.connect(self._apply_search)
+        self.field.currentIndexChanged.connect(self._apply_search)
+        self.status.currentIndexChanged.connect(self._apply_status)
+        self.proxy.counts_changed.connect(self._update_count)
+        self.edit_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(self.new_customer)
+        self.refresh_button.clicked.connect(self.refresh)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.open_selected)
+        self._update_count(0, 0)
+
+    # --- loading -------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        first = self.model.rowCount() == 0
+        self._refresh_buffer = None if first else []
+        self._restore = (self.selected_id(), self.table.verticalScrollBar().value())
+        self.refresh_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(self.tr("Loading customers…"))
+        self.progress.show()
+        self.load_state.emit(self.tr("Loading customers…"))
+        self._runner.submit(
+            load_all_customers,
+            self._api,
+            progress=self._page_arrived,
+            success=self._loaded,
+            failure=self._load_failed,
+            owner=self,
+        )
+
+    @Slot(object)
+    def _page_arrived(self, page: Any) -> None:
+        if self._refresh_buffer is None:
+            self.model.append_page(page.items)  # the first load shows rows as pages arrive
+            loaded = self.model.rowCount()
+        else:
+            self._refresh_buffer.extend(page.items)
+            loaded = len(self._refresh_buffer)
+        self.progress.setRange(0, max(page.total, 1))
+        self.progress.setValue(min(loaded, page.total))
+        self.progress.setFormat(
+            self.tr("Loading customers… {n} of {total}").format(n=loaded, total=page.total)
+        )
+        self._update_empty_state()
+
+    @Slot(object)
+    def _loaded(self, count: int) -> None:
+        if self._refresh_buffer is not None:
+            self.model.reset(self._refresh_buffer)
+            self._refresh_buffer = None
+            self._restore_view()
+        self._finish_loading()
+        self.load_state.emit(self.tr("Connected"))
+
+    @Slot(object)
+    def _load_failed(self, error: Exception) -> None:
+        self._refresh_buffer = None
+        self._finish_loading()
+        message = error.message if isinstance(error, ApiError) else str(error)
+        self.empty.setText(self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(msg=message))
+        self._update_empty_state(failed=True)
+        self.load_state.emit(self.tr("Offline: {msg}").format(msg=message))
+
+    def _finish_loading(self) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self.progress.hide()
+        self._update_empty_state()
+
+    def _restore_view(self) -> None:
+        selected, scroll = self._restore
+        if selected:
+            self.select_id(selected, scroll_to=False)
+        self.table.verticalScrollBar().setValue(scroll)
+
+    # --- search --------------------------------------------------------------------------
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self.proxy.set_search(self.search.text(), self.field.currentData())
+
+    @Slot()
+    def _apply_status(self) -> None:
+        self.proxy.set_status(self.status.currentData())
+
+    @Slot(int, int)
+    def _update_count(self, visible: int, total: int) -> None:
+        if visible == total:
+            text = self.tr("{total} customers").format(total=total)
+        else:
+            text = self.tr("{visible} of {total} customers").format(visible=visible, total=total)
+        self.count.setText(text)
+        self.count.setAccessibleDescription(text)
+        self._update_empty_state()
+
+    def _update_empty_state(self, failed: bool = False) -> None:
+        if failed:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        if self.proxy.rowCount() > 0:
+            self.stack.setCurrentWidget(self.table)
+            return
+        if self._loading:
+            self.empty.setText(self.tr("Loading customers…"))
+        elif self.model.rowCount() == 0:
+            self.empty.setText(
+                self.tr("You have no customers yet.\nClick New Customer (Ctrl+N) to add the first.")
+            )
+        else:
+            self.empty.setText(
+                self.tr(
+                    "No customer matches your search.\n"
+                    "Check the spelling, search in Any field, or choose All statuses."
+                )
+            )
+        self.stack.setCurrentWidget(self.empty)
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        customer = rows[0].data(CustomerTableModel.CustomerRole)
+        return customer.id if customer is not None else None
+
+    def selected_customers(self) -> list[Any]:
+        return [
+            index.data(CustomerTableModel.CustomerRole)
+            for index in self.table.selectionModel().selectedRows()
+        ]
+
+    def select_id(self, customer_id: str, scroll_to: bool = True) -> bool:
+        source_row = self.model.row_of(customer_id)
+        if source_row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(index)
+        if scroll_to:
+            self.table.scrollTo(index)
+        return True
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        customer = index.data(CustomerTableModel.CustomerRole)
+        if customer is not None:
+            self.open_customer.emit(customer)
+
+    @Slot()
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def customer_changed(self, customer: Any) -> None:
+        """A customer came back from the server: only its row changes."""
+        if self.model.row_of(customer.id) is None:
+            self.model.append_page([customer])
+        else:
+            self.model.update_customer(customer)

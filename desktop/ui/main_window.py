@@ -1,0 +1,238 @@
+"""The main window: sidebar, pages, menus and the status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.session import SignedIn
+from desktop.settings import AppSettings
+from desktop.tasks import TaskRunner
+from desktop.ui.customers_page import CustomersPage
+from desktop.ui.widgets import named
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+
+    def __init__(
+        self,
+        session: SignedIn,
+        runner: TaskRunner,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._runner = runner
+        self._settings = settings
+        self._dialogs: list[QWidget] = []
+        named(self, "mainWindow", APP_NAME)
+        self.setWindowTitle(f"{session.partner_name} — {APP_NAME}")
+        self.resize(1200, 760)
+
+        self.customers = CustomersPage(session.api, runner, settings)
+        self.branding = self._placeholder_page(
+            "brandingPage",
+            self.tr("Branding"),
+            self.tr("<h2>Branding</h2><p>Your logo for the customers' control panel.</p>"
+                    "<p>Logo configuration comes with the next version of Partner Desk.</p>"),
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.customers)
+        self.pages.addWidget(self.branding)
+
+        self.sidebar = named(QListWidget(), "sidebar", self.tr("Sections"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for label in (self.tr("My Customers"), self.tr("Branding")):
+            item = QListWidgetItem(label)
+            item.setSizeHint(QSize(180, 36))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        self.partner_label = named(QLabel(), "partnerName", self.tr("Partner"))
+        self.partner_label.setText(f"<b>{session.partner_name}</b>")
+        self.partner_label.setWordWrap(True)
+        self.logo_label = named(QLabel(), "sidebarLogo", self.tr("Partner logo"))
+        self.logo_label.hide()
+        side = QWidget()
+        side.setObjectName("sidebarPanel")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 16, 12, 12)
+        side_layout.addWidget(self.logo_label)
+        side_layout.addWidget(self.partner_label)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(self.sidebar, 1)
+        side.setMinimumWidth(170)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self._build_status_bar()
+        self._build_menus()
+        self.customers.open_customer.connect(self.edit_customer)
+        self.customers.new_customer.connect(self.create_customer)
+        self.customers.load_state.connect(self.connection.setText)
+        self._restore_layout()
+
+    def _placeholder_page(self, name: str, accessible: str, text: str) -> QWidget:
+        page = named(QWidget(), name, accessible)
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setWordWrap(True)
+        QVBoxLayout(page).addWidget(label)
+        return page
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.server_status = named(
+            QLabel(self.tr("Server: {s}").format(s=self.session.api.server_label)),
+            "statusServer",
+            self.tr("Server"),
+        )
+        self.user_status = named(
+            QLabel(self.tr("Signed in as {u}").format(u=self.session.username)),
+            "statusUser",
+            self.tr("Signed-in user"),
+        )
+        self.user_status.setToolTip(self.session.secret_kept)
+        self.connection = named(QLabel(self.tr("Connecting…")), "statusConnection", self.tr("Connection"))
+        bar.addWidget(self.server_status)
+        bar.addWidget(self.user_status)
+        bar.addPermanentWidget(self.connection)
+
+    def _action(self, text: str, name: str, shortcut: Any = None, slot: Any = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Sign &Out"), "signOutAction", None, self.sign_out))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
+        )
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(
+            self._action(self.tr("&Find Customer"), "findAction", QKeySequence.StandardKey.Find,
+                         self._find)
+        )
+        edit_menu.addAction(
+            self._action(self.tr("&New Customer"), "newCustomerAction", QKeySequence.StandardKey.New,
+                         self.create_customer)
+        )
+        edit_menu.addAction(
+            self._action(self.tr("&Edit Customer"), "editCustomerAction", None,
+                         self.customers.open_selected)
+        )
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addAction(
+            self._action(self.tr("&Refresh"), "refreshAction", QKeySequence.StandardKey.Refresh,
+                         self.customers.refresh)
+        )
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Partner Desk"), "aboutAction", None, self.about))
+
+    @Slot()
+    def _find(self) -> None:
+        self.sidebar.setCurrentRow(0)
+        self.customers.focus_search()
+
+    @Slot()
+    def about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        QMessageBox.about(
+            self,
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "<h3>{app} {version}</h3><p>Manage your customers' accounts.</p>"
+                "<p>Qt {qt} · PySide6 {pyside}</p><p>Server: {server}</p>"
+            ).format(
+                app=APP_NAME,
+                version=__version__,
+                qt=qVersion(),
+                pyside=pyside_version,
+                server=self.session.api.server_label,
+            ),
+        )
+
+    def start(self) -> None:
+        self.show()
+        self.customers.refresh()
+
+    @Slot(object)
+    def edit_customer(self, customer: Any) -> None:
+        self._open_dialog(customer)
+
+    @Slot()
+    def create_customer(self) -> None:
+        self._open_dialog(None)
+
+    def _open_dialog(self, customer: Any) -> None:
+        from desktop.ui.customer_dialog import CustomerDialog
+
+        dialog = CustomerDialog(self.session.api, self._runner, customer, self)
+        dialog.customer_saved.connect(self.customers.customer_changed)
+        dialog.finished.connect(lambda _code, d=dialog: self._forget_dialog(d))
+        self._dialogs.append(dialog)
+        dialog.open()
+
+    def _forget_dialog(self, dialog: QWidget) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    @Slot()
+    def sign_out(self) -> None:
+        self.sign_out_requested.emit()
+
+    # --- remembered layout ---------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        if geometry := self._settings.geometry("main"):
+            self.restoreGeometry(geometry)
+        if splitter := self._settings.geometry("main_splitter"):
+            self.splitter.restoreState(splitter)
+        if columns := self._settings.geometry("customer_columns"):
+            self.customers.table.horizontalHeader().restoreState(columns)
+
+    def save_layout(self) -> None:
+        self._settings.set_geometry("main", self.saveGeometry())
+        self._settings.set_geometry("main_splitter", self.splitter.saveState())
+        self._settings.set_geometry(
+            "customer_columns", self.customers.table.horizontalHeader().saveState()
+        )
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

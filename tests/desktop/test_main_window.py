@@ -1,0 +1,311 @@
+"""The app a partner's staff open every day, driven like a person would, against a real server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
+
+from desktop.models.customer_table import CustomerTableModel
+from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.server import ApiClient, ServerProcess, run_cli, seed_database
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('gui') / 'api.sqlite3'}"
+    seed_database(url)
+    with ServerProcess(url, suspend_seconds=0.2) as proc:
+        yield proc
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
+    app = AppHarness(tmp_path, MemoryKeyring())
+    yield app
+    app.close()
+
+
+def _settled(qtbot: QtBot, harness: AppHarness) -> None:
+    proxy = harness.window.customers.proxy
+    qtbot.waitUntil(proxy.is_settled, timeout=10_000)
+
+
+def test_sign_in_loads_every_customer_and_counts_match_the_server(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    assert window.objectName() == "mainWindow"
+    total = ApiClient(server.url).login().get("/customers").json()["total"]
+    table = window.findChild(QTableView, "customerTable")
+    assert table.model().rowCount() == total == 300
+    assert window.findChild(QLabel, "customerCount").text() == "300 customers"
+    assert "demo" in window.findChild(QLabel, "statusUser").text()
+    assert window.findChild(QLabel, "statusConnection").text() == "Connected"
+
+
+def test_wrong_password_shows_the_servers_message(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    harness.start()
+    harness.fill_login(server.root, "demo", "not the password")
+    qtbot.mouseClick(harness.login.findChild(QPushButton, "signInButton"), Qt.MouseButton.LeftButton)
+    error = harness.login.findChild(QLabel, "signInError")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert error.text() == "Wrong user name or password."
+    assert harness.controller.window is None
+
+
+def test_too_many_attempts_says_when_to_try_again(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    harness.start()
+    button = harness.login.findChild(QPushButton, "signInButton")
+    error = harness.login.findChild(QLabel, "signInError")
+    for _ in range(6):
+        harness.fill_login(server.root, "nobody-throttled", "wrong")
+        qtbot.waitUntil(button.isEnabled, timeout=10_000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: button.text() != "Signing in…", timeout=10_000)
+    assert "Try again in" in error.text()
+    assert not button.isEnabled()
+    assert button.text().startswith("Try again in")
+
+
+def test_without_a_keyring_the_dialog_says_memory_only(
+    qtbot: QtBot, tmp_path: Path, server: ServerProcess
+) -> None:
+    app = AppHarness(tmp_path, keyring=None)  # tests run with keyring's "fail" backend
+    try:
+        dialog = app.start()
+        note = dialog.findChild(QLabel, "keyringNote")
+        assert "memory" in note.text().lower()
+        assert not dialog.remember.isEnabled()
+        app.controller.login = None
+        dialog.close()
+        window = app.sign_in(qtbot, server.root)
+        assert "memory" in window.findChild(QLabel, "statusUser").toolTip().lower()
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "status"),
+    [
+        ("adria", None, None),
+        ("10001", "account_number", None),
+        ("info@", "email", None),
+        ("+385 1 2", "phone", None),
+        ("385-1-2", None, None),
+        (".com", "domain", None),
+        ("digital", "name", None),
+        ("", None, "suspended"),
+        ("a", None, "active"),
+    ],
+)
+def test_search_as_you_type_matches_the_servers_search(
+    qtbot: QtBot,
+    harness: AppHarness,
+    server: ServerProcess,
+    text: str,
+    field: str | None,
+    status: str | None,
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    page = window.customers
+    combo = page.findChild(QComboBox, "searchField")
+    combo.setCurrentIndex(combo.findData(field))
+    status_combo = page.findChild(QComboBox, "statusFilter")
+    status_combo.setCurrentIndex(status_combo.findData(status))
+    search = page.findChild(QLineEdit, "customerSearch")
+    qtbot.keyClicks(search, text)
+    _settled(qtbot, harness)
+    params = {"q": text, "limit": 1}
+    if field:
+        params["field"] = field
+    if status:
+        params["status"] = status
+    expected = ApiClient(server.url).login().get("/customers", params=params).json()["total"]
+    assert page.proxy.rowCount() == expected
+    count = page.findChild(QLabel, "customerCount").text()
+    assert count == (f"{expected} of 300 customers" if expected != 300 else "300 customers")
+
+
+def test_no_match_says_what_to_do(qtbot: QtBot, harness: AppHarness, server: ServerProcess) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    qtbot.keyClicks(window.customers.search, "zzzz-no-such-customer")
+    _settled(qtbot, harness)
+    empty = window.customers.findChild(QLabel, "emptyState")
+    assert window.customers.stack.currentWidget() is empty
+    assert "No customer matches" in empty.text()
+
+
+def test_sort_by_name_orders_rows(qtbot: QtBot, harness: AppHarness, server: ServerProcess) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    table = window.customers.table
+    table.sortByColumn(CustomerTableModel.NAME, Qt.SortOrder.DescendingOrder)
+    _settled(qtbot, harness)
+    model = table.model()
+    names = [model.index(r, CustomerTableModel.NAME).data() for r in range(model.rowCount())]
+    assert names == sorted(names, key=str.casefold, reverse=True)
+
+
+def test_refresh_keeps_selection_and_scroll(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    page = window.customers
+    window.resize(1000, 600)
+    target = page.proxy.index(150, 0).data(CustomerTableModel.CustomerRole)
+    assert page.select_id(target.id)
+    scroll = page.table.verticalScrollBar().value()
+    assert scroll > 0
+    qtbot.mouseClick(page.findChild(QPushButton, "refreshButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page._loading, timeout=30_000)
+    assert page.selected_id() == target.id
+    assert page.table.verticalScrollBar().value() == scroll
+
+
+def test_enter_opens_the_selected_customer(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    page = window.customers
+    page.table.setFocus()
+    page.table.selectRow(0)
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(window._dialogs), timeout=5_000)
+    dialog = window._dialogs[0]
+    assert dialog.objectName() == "customerDialog"
+    first = page.proxy.index(0, 0).data(CustomerTableModel.CustomerRole)
+    assert first.name in dialog.windowTitle() or dialog.customer.id == first.id
+
+
+def test_edit_and_save_updates_only_that_row(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    page = window.customers
+    page.table.selectRow(3)
+    page.open_selected()
+    qtbot.waitUntil(lambda: bool(window._dialogs), timeout=5_000)
+    dialog = window._dialogs[0]
+    customer = dialog.customer
+    email = dialog.findChild(QLineEdit, "field_email")
+    email.clear()
+    qtbot.keyClicks(email, "billing@saved-from-test.hr")
+    changed: list[tuple[QModelIndex, QModelIndex]] = []
+    page.model.dataChanged.connect(lambda a, b, *_: changed.append((a, b)))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    row = page.model.row_of(customer.id)
+    qtbot.waitUntil(
+        lambda: page.model.customer_at(row).email == "billing@saved-from-test.hr", timeout=10_000
+    )
+    assert changed and all(a.row() == b.row() == row for a, b in changed)
+    on_server = ApiClient(server.url).login().get(f"/customers/{customer.id}").json()
+    assert on_server["email"] == "billing@saved-from-test.hr"
+
+
+def test_expired_session_asks_for_the_password_and_repeats_the_save(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    from desktop.ui.reauth_dialog import ReauthDialog
+
+    window = harness.sign_in(qtbot, server.root)
+    page = window.customers
+    page.table.selectRow(5)
+    page.open_selected()
+    qtbot.waitUntil(lambda: bool(window._dialogs), timeout=5_000)
+    dialog = window._dialogs[0]
+    customer = dialog.customer
+    contact = dialog.findChild(QLineEdit, "field_contact_name")
+    contact.clear()
+    qtbot.keyClicks(contact, "Typed Before Expiry")
+    # The session ends behind the app's back (as after 12 hours).
+    token = window.session.api.token
+    r = requests.post(f"{server.url}/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert r.status_code == 204
+
+    def answer_reauth() -> None:
+        reauth = next(w for w in _top_levels() if isinstance(w, ReauthDialog))
+        reauth.findChild(QLineEdit, "reauthPassword").setText("demo")
+        reauth.findChild(QPushButton, "reauthSignInButton").click()
+
+    from PySide6.QtCore import QTimer
+
+    def poll() -> None:
+        if any(isinstance(w, ReauthDialog) and w.isVisible() for w in _top_levels()):
+            answer_reauth()
+        else:
+            QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: ApiClient(server.url).login().get(f"/customers/{customer.id}").json()["contact_name"]
+        == "Typed Before Expiry",
+        timeout=20_000,
+    )
+    assert contact.text() == "Typed Before Expiry"
+
+
+def _top_levels() -> list[object]:
+    from PySide6.QtWidgets import QApplication
+
+    return list(QApplication.topLevelWidgets())
+
+
+def test_sign_out_returns_to_sign_in_and_revokes_the_token(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    token = window.session.api.token
+    window.sign_out()
+    qtbot.waitUntil(lambda: harness.controller.login is not None, timeout=5_000)
+    harness.runner.drain(10_000)
+    r = requests.get(f"{server.url}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert r.status_code == 401
+
+
+def test_remembered_password_goes_to_the_keyring_and_nowhere_else(
+    qtbot: QtBot, tmp_path: Path, server: ServerProcess
+) -> None:
+    password = "Unmistakable-Pa55word-7413"
+    added = run_cli(
+        "add-user", "--database", server.database_url, "--partner", "Demo Partner",
+        "--username", "ana", stdin=password + "\n",
+    )
+    assert added.returncode == 0, added.stderr
+    keyring = MemoryKeyring()
+    app = AppHarness(tmp_path, keyring)
+    try:
+        window = app.sign_in(qtbot, server.root, username="ana", password=password, remember=True)
+        token = window.session.api.token
+        assert token
+        assert list(keyring.secrets.values()) == [password]
+        window.save_layout()
+        app.settings.sync()
+        roots = [tmp_path] + [
+            Path(os.environ[v])
+            for v in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+        ]
+        scanned = 0
+        for root in roots:
+            for path in root.rglob("*"):
+                if path.is_file():
+                    data = path.read_bytes()
+                    scanned += 1
+                    assert token.encode() not in data, f"token found in {path}"
+                    assert password.encode() not in data, f"password found in {path}"
+        assert scanned >= 1  # at least the settings file was written and read
+    finally:
+        app.close()

@@ -1,0 +1,98 @@
+"""The whole app, signed in against a real server, for GUI tests."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.app import AppController, api_factory
+from desktop.credentials import CredentialStore
+from desktop.settings import AppSettings
+from desktop.tasks import TaskRunner
+from desktop.ui.login_dialog import LoginDialog
+from desktop.ui.main_window import MainWindow
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in this process: a stand-in for the system's password manager."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+class AppHarness:
+    def __init__(self, tmp_path: Path, keyring: KeyringBackend | None = None) -> None:
+        self.qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        self.settings = AppSettings(self.qsettings)
+        self.runner = TaskRunner()
+        self.credentials = CredentialStore(keyring)
+        self.controller = AppController(
+            api_factory(argparse.Namespace(), self.settings),
+            self.runner,
+            self.credentials,
+            self.settings,
+        )
+
+    @property
+    def login(self) -> LoginDialog:
+        assert self.controller.login is not None
+        return self.controller.login
+
+    @property
+    def window(self) -> MainWindow:
+        assert self.controller.window is not None
+        return self.controller.window
+
+    def start(self) -> LoginDialog:
+        self.controller.start()
+        return self.login
+
+    def fill_login(self, server: str, username: str, password: str, remember: bool = False) -> None:
+        dialog = self.login
+        dialog.findChild(QLineEdit, "serverUrl").setText(server)
+        dialog.findChild(QLineEdit, "username").setText(username)
+        dialog.findChild(QLineEdit, "password").setText(password)
+        dialog.remember.setChecked(remember)
+
+    def sign_in(self, qtbot: QtBot, server: str, username: str = "demo", password: str = "demo",
+                remember: bool = False) -> MainWindow:
+        self.start()
+        self.fill_login(server, username, password, remember)
+        qtbot.mouseClick(self.login.findChild(QPushButton, "signInButton"), _left())
+        qtbot.waitUntil(lambda: self.controller.window is not None, timeout=15_000)
+        window = self.window
+        qtbot.waitUntil(lambda: not window.customers._loading, timeout=30_000)
+        return window
+
+    def close(self) -> None:
+        if self.controller.window is not None:
+            self.controller.window.close()
+            self.controller.window.deleteLater()
+        if self.controller.login is not None:
+            self.controller.login.close()
+            self.controller.login.deleteLater()
+        self.runner.drain(10_000)
+        QApplication.processEvents()
+
+
+def _left():  # noqa: ANN202 - Qt enum
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
