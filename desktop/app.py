@@ -13,6 +13,7 @@ from desktop import APP_NAME, __version__
 from desktop.api.client import PartnerApi
 from desktop.credentials import CredentialStore
 from desktop.demo import DEMO_PASSWORD, DEMO_USER, DemoError, DemoServer
+from desktop.operations import OperationCenter
 from desktop.session import ApiFactory, SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
@@ -78,7 +79,10 @@ class AppController(QObject):
         if self.login is not None:
             self.login.deleteLater()
             self.login = None
-        self.window = MainWindow(session, self._runner, self._settings)
+        # One per signed-in session: its operations outlive any dialog, and end with sign-out.
+        operations = OperationCenter(session.api, self._runner, self._settings)
+        self.window = MainWindow(session, self._runner, self._settings, operations=operations)
+        operations.setParent(self.window)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.start()
 
@@ -90,6 +94,7 @@ class AppController(QObject):
         api = window.session.api
         self._runner.submit(api.logout)  # the token stops working on the server too
         self.show_login()  # first, so closing the window is not closing the last window
+        window.operations.shutdown()  # the person chose to sign out anyway: stop watching
         window.close()
         window.deleteLater()
 

@@ -45,10 +45,30 @@ class AppSettings:
     def ca_bundle(self) -> str:
         return self._text("connection/ca_bundle")
 
+    def _millis(self, key: str, default: int) -> int:
+        # QSettings hands back ints from INI files as text; anything else means the default.
+        value = self._s.value(key, default)
+        text = str(value)
+        return int(text) if text.isdigit() else default
+
     @property
     def auto_close_ms(self) -> int:
-        text = self._text("behaviour/auto_close_ms", "1500")
-        return int(text) if text.isdigit() else 1500
+        """How long the Edit Customer dialog shows a finished suspension before closing."""
+        return self._millis("behaviour/auto_close_ms", 1500)
+
+    @auto_close_ms.setter
+    def auto_close_ms(self, value: int) -> None:
+        self._s.setValue("behaviour/auto_close_ms", str(max(0, int(value))))
+
+    @property
+    def operation_bound_ms(self) -> int:
+        """How long a dialog stays locked on an operation before offering to watch it in the
+        background (the operation itself is watched until it ends, however long that takes)."""
+        return self._millis("behaviour/operation_bound_ms", 120_000)
+
+    @operation_bound_ms.setter
+    def operation_bound_ms(self, value: int) -> None:
+        self._s.setValue("behaviour/operation_bound_ms", str(max(0, int(value))))
 
     def geometry(self, name: str) -> QByteArray | None:
         return self._bytes(f"window/{name}")

@@ -1,7 +1,7 @@
 """`make screenshots`: the demo under Xvfb, saved as PNGs for the README and the user guide.
 
-Starts the demo server, signs in, and grabs the real windows: the main window, a search, and the
-Edit Customer dialog.
+Starts the demo server, signs in, and grabs the real windows: the main window, a search, the
+Edit Customer dialog, and its Services and History tabs for a customer with a past.
 """
 
 from __future__ import annotations
@@ -9,16 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.api.client import PartnerApi, new_idempotency_key
 from desktop.app import AppController, api_factory, configure_locale
 from desktop.credentials import CredentialStore
 from desktop.demo import DemoServer
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
+from desktop.ui.main_window import MainWindow
 
 
 def wait_until(condition: object, timeout_ms: int = 20_000) -> None:
@@ -42,6 +45,45 @@ def save(widget: QWidget, path: Path) -> None:
     settle()
     widget.grab().save(str(path))
     print(f"saved {path}")
+
+
+def give_a_past(api: PartnerApi) -> str:
+    """An active customer with a few services, edited, visited, trimmed and then suspended."""
+    customer = next(
+        c
+        for c in api.list_customers(status="active", limit=50).items
+        if len(api.list_services(c.id)) >= 4
+    )
+    services = api.list_services(customer.id)
+    changed = {"email": f"accounts@{customer.domain}", "phone": "+385 1 6400 200"}
+    api.update_customer(customer.id, changed, customer.version)
+    api.login_link(customer.id)
+    api.remove_service(customer.id, services[-1].id)
+    operation = api.suspend(
+        customer.id, "Invoice 2025-114 unpaid for 60 days", new_idempotency_key()
+    )
+    while not operation.finished:
+        time.sleep(0.1)  # a script, not the app: nothing else waits on this thread
+        operation = api.get_operation(operation.id)
+    return customer.id
+
+
+def shoot_customer_tabs(window: MainWindow, url: str, out: Path) -> None:
+    api = PartnerApi(url)
+    api.login("demo", "demo")
+    customer = api.get_customer(give_a_past(api))
+    api.close()
+    window.edit_customer(customer)
+    wait_until(lambda: len(window._dialogs) == 1)
+    dialog = window._dialogs[0]
+    dialog.resize(1040, 620)
+    dialog.tabs.setCurrentWidget(dialog.services_tab)
+    wait_until(lambda: not dialog.services_tab.is_busy())
+    dialog.services_tab.table.selectRow(0)
+    save(dialog, out / "services-tab.png")
+    dialog.tabs.setCurrentWidget(dialog.history_tab)
+    wait_until(lambda: not dialog.history_tab.is_loading())
+    save(dialog, out / "history-tab.png")
 
 
 def main() -> int:
@@ -78,6 +120,8 @@ def main() -> int:
         wait_until(lambda: bool(window._dialogs))
         dialog = window._dialogs[0]
         save(dialog, args.out / "edit-customer.png")
+        dialog.reject()
+        shoot_customer_tabs(window, url, args.out)
         runner.drain(5000)
     finally:
         demo.stop()

@@ -12,11 +12,16 @@ from server import __version__, errors, routes
 from server.config import Settings
 from server.db import Database
 from server.migrate import upgrade
+from server.operations import MAX_KEY_LENGTH
 from server.routes import auth, branding, customer_services, customers, operations, summary
 from server.worker import OperationWorker
 
 API_PREFIX = "/api/v1"
 _ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
+_REQUIRED_HEADERS: dict[str, dict[str, Any]] = {
+    "idempotency-key": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
+    "if-match": {"type": "string", "minLength": 1, "maxLength": 100},
+}
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -51,15 +56,18 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     for module in (auth, customers, customer_services, operations, summary, branding):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(customer_services.panel_router)
-    _error_shape_for_validation(app)
+    _document_as_served(app)
     return app
 
 
-def _error_shape_for_validation(app: FastAPI) -> None:
-    """Document every 422 in the one error shape the server really answers with.
+def _document_as_served(app: FastAPI) -> None:
+    """Correct what FastAPI's generated OpenAPI document says where the server answers otherwise.
 
-    FastAPI adds a 422 with its own `HTTPValidationError` body to every route that takes
-    parameters, but errors.install answers validation failures in the error shape of API.md.
+    - FastAPI adds a 422 with its own `HTTPValidationError` body to every route that takes
+      parameters, but errors.install answers validation failures in the error shape of API.md.
+    - `Idempotency-Key` and `If-Match` are required (API.md), yet declared optional in the
+      routes, because a missing one is answered with API.md's own error (400
+      `idempotency_key_required`, 428 `precondition_required`) rather than a generic 422.
     """
     original = app.openapi
 
@@ -73,6 +81,11 @@ def _error_shape_for_validation(app: FastAPI) -> None:
                 if answer is not None:
                     answer["description"] = routes.errors(422)[422]["description"]
                     answer["content"] = {"application/json": {"schema": _ERROR_REF}}
+                for parameter in operation.get("parameters", []):
+                    required = _REQUIRED_HEADERS.get(parameter["name"].lower())
+                    if parameter["in"] == "header" and required is not None:
+                        parameter["required"] = True
+                        parameter["schema"] = {"title": parameter["name"], **required}
         components = schema.get("components", {}).get("schemas", {})
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)

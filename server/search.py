@@ -7,7 +7,8 @@ as digits only. `search_text` puts them behind one-character field tags:
     \\x01 name \\x02 account number \\x03 email \\x04 phone digits \\x05 domain \\n alias \\n ...
 
 A folded query never holds a control character, so a substring of `search_text` is a substring
-of one field, and one field's part can be cut out of it by its tags (`segment_sql`).
+of one field, and a GLOB pattern can say which field (`glob_pattern`). The key columns hold the
+same parts one by one (the FTS index is made of those, the scans read search_text).
 
 Query. Pages are keyset pages in id order: ids are immutable and time-ordered, so a row that is
 inserted or changed while someone pages never moves the rows after their cursor; every row that
@@ -18,8 +19,8 @@ same transaction as the page (one snapshot on both databases), so the two always
 - SQLite, where one server may hold a million customers: migration 0003 keeps, by triggers
   (so every writer is covered, whatever its code path):
     - customer_counts: customers per partner and status, the total of a list without `q`;
-    - customer_fts: a contentless FTS5 trigram index of each field, plus one "scope" token per
-      row naming its partner and status, so a total is one index query that reads no row;
+    - customer_fts: a contentless FTS5 trigram index of each field, plus "scope" tokens naming
+      the row's partner and status, so a total is one index query that reads no row;
     - customer_search_rows: the FTS rowid of each customer id;
     - ix_customers_search (partner_id, id, status, search_text): a covering, id-ordered scan.
   `_SqliteSearch` picks the cheapest exact plan for each request; see there.

@@ -42,13 +42,13 @@ from sqlalchemy import func, select
 from server.db import Database
 from server.ids import ulid
 from server.models import Partner, User
-from server.search import compose_search_text, digits, fold
+from server.search import digits, fold
 from server.security import hash_password
 from server.seed_data import COUNTRIES, COUNTRY_WEIGHTS, NAME_CORES, NAME_TRADES, SERVICES
 
 # Fixed, so the same seed gives the same rows on any day.
 EPOCH = datetime(2023, 1, 2, 8, 0, tzinfo=UTC)
-BATCH = 20_000
+BATCH = 50_000
 DEMO_USERS = {1: ("Demo Partner", "demo", "demo"), 2: ("Other Partner", "other", "other")}
 # Customers join evenly over three years.
 SPAN_US = 3 * 365 * 86400 * 1_000_000
@@ -114,6 +114,65 @@ OPERATION_COLUMNS = (
     "lease_until",
 )
 CANCEL_PARAMS = json.dumps({"reason": "Customer request", "previous_status": "active"})
+
+# What the row maker writes into a chunk: only what Python has to make. The other columns are
+# derived in SQL by CHUNK_SELECT, which costs far less than binding them a million times.
+CHUNK_COLUMNS = {
+    "customers": (
+        "id",
+        "partner_id",
+        "account_number",
+        "name",
+        "contact_name",
+        "email",
+        "phone",
+        "domain",
+        "alias_domains",
+        "street",
+        "city",
+        "postal_code",
+        "country",
+        "status",
+        "suspended_at",
+        "canceled_at",
+        "created_at",
+        "name_key",
+        "domain_key",
+        "operation_id",
+    ),
+    # customer: the chunk's rowid of the customer; service: its index in SERVICES.
+    "services": ("id", "customer", "service"),
+    "operations": ("id", "partner_id", "customer_id", "actor", "at"),
+}
+# Seeded phones hold only digits, spaces and one "+": their digits without a regular expression.
+_PHONE_KEY = "replace(replace(c.phone, '+', ''), ' ', '')"
+# Whole rows out of a chunk ({chunk} is "" or "schema."), in the order of *_COLUMNS. search_text
+# is search.compose_search_text's, and the keys are search.key_values's: the seeded emails,
+# domains and account numbers are lower-case ASCII already (tests/server/test_search.py checks).
+CHUNK_SELECT = {
+    "customers": (
+        CUSTOMER_COLUMNS,
+        "SELECT c.id, c.partner_id, c.account_number, c.name, c.contact_name, c.email, c.phone,"
+        " c.domain, c.alias_domains, 'https://www.' || c.domain, c.street, c.city, '',"
+        " c.postal_code, c.country, c.status, c.suspended_at,"
+        " CASE c.status WHEN 'suspended' THEN 'Non-payment' END, c.canceled_at, c.created_at,"
+        " c.created_at, 1, char(1) || c.name_key || char(2) || c.account_number || char(3)"
+        f" || c.email || char(4) || {_PHONE_KEY} || char(5) || c.domain_key, c.name_key,"
+        f" c.email, {_PHONE_KEY}, c.domain_key FROM {{chunk}}customers AS c",
+    ),
+    "services": (
+        SERVICE_COLUMNS,
+        "SELECT s.id, c.id, k.name, k.cents, 'EUR', c.created_at, c.canceled_at, c.operation_id"
+        " FROM {chunk}services AS s CROSS JOIN {chunk}customers AS c ON c.rowid = s.customer"
+        " CROSS JOIN {chunk}catalog AS k ON k.n = s.service",
+    ),
+    "operations": (
+        OPERATION_COLUMNS,
+        "SELECT o.id, o.partner_id, o.customer_id, 'cancel', 'succeeded', 'seed-' || o.id,"
+        f" 'seed', '{CANCEL_PARAMS}', o.actor, o.at, o.at, o.at, 'null', NULL, NULL"
+        " FROM {chunk}operations AS o",
+    ),
+}
 
 
 class AlreadySeeded(Exception):
@@ -320,14 +379,11 @@ class _CustomerMaker:
             seen_domains[base] = n + 1
             label = f"{base}{n}" if n else base
             domain = f"{label}.{country.tld}"
-            email = f"{('info', 'office', 'support', first_slug)[local_pick]}@{domain}"
             account = str(100001 + i)
-            # The keys exactly as search.key_values makes them (tests/server/test_search.py
-            # checks): emails, domains and account numbers here are lower-case ASCII already.
+            # name_key as search.fold makes it; a few thousand distinct names, folded once each.
             name_key = name_keys.get(name)
             if name_key is None:
                 name_key = name_keys[name] = fold(name)
-            phone_key = f"{country.phone_digits}{200 + area}{1000 + line}"
             if alias_roll == 0:
                 alias = f"{label}.com"
                 aliases = f'["{alias}"]'
@@ -338,9 +394,9 @@ class _CustomerMaker:
             created_us = i * step + jitter
             created = _stamp(created_us)
             ms = epoch_ms + created_us // 1000
-            cid = f"c_{ulid_time(ms)}{randomness[at : at + 16]}"
+            time_part = ulid_time(ms)
+            cid = f"c_{time_part}{randomness[at : at + 16]}"
             at += 16
-            suspended = status == "suspended"
             canceled_at = None
             operation_id = None
             if status == "canceled":
@@ -352,25 +408,7 @@ class _CustomerMaker:
                 operation_id = f"op_{ulid_time(self.today_ms + offset // 1000)}"
                 operation_id += randomness[at : at + 16]
                 at += 16
-                operations.append(
-                    (
-                        operation_id,
-                        partner_id,
-                        cid,
-                        "cancel",
-                        "succeeded",
-                        f"seed-{operation_id}",
-                        "seed",
-                        CANCEL_PARAMS,
-                        self.actor,
-                        canceled_at,
-                        canceled_at,
-                        canceled_at,
-                        "null",
-                        None,
-                        None,
-                    )
-                )
+                operations.append((operation_id, partner_id, cid, self.actor, canceled_at))
             customers.append(
                 (
                     cid,
@@ -378,74 +416,64 @@ class _CustomerMaker:
                     account,
                     name,
                     f"{first} {last}",
-                    email,
+                    f"{('info', 'office', 'support', first_slug)[local_pick]}@{domain}",
                     f"{country.phone_prefix} {200 + area} {1000 + line}",
                     domain,
                     aliases,
-                    f"https://www.{domain}",
                     f"{street} {number + 1}",
                     city,
-                    "",
                     postal,
                     country.code,
                     status,
-                    _stamp(created_us + 30 * _DAY_US) if suspended else None,
-                    "Non-payment" if suspended else None,
+                    _stamp(created_us + 30 * _DAY_US) if status == "suspended" else None,
                     canceled_at,
                     created,
-                    created,
-                    1,
-                    compose_search_text(name_key, account, email, phone_key, domain_key),
                     name_key,
-                    email,
-                    phone_key,
                     domain_key,
+                    operation_id,
                 )
             )
+            row = i - start + 1  # this customer's rowid in the chunk
+            # The k-th service's id is time ms + k: mostly just another last character.
+            low = ms & 31
             for k, service in enumerate(service_set):
-                service_name, cents = SERVICES[service]
-                services.append(
-                    (
-                        f"s_{ulid_time(ms + k)}{randomness[at : at + 16]}",
-                        cid,
-                        service_name,
-                        cents,
-                        "EUR",
-                        created,
-                        canceled_at,
-                        operation_id,
-                    )
-                )
+                if k == 0:
+                    service_time = time_part
+                elif low + k < 32:
+                    service_time = time_part[:9] + _CROCKFORD[low + k]
+                else:
+                    service_time = ulid_time(ms + k)
+                services.append((f"s_{service_time}{randomness[at : at + 16]}", row, service))
                 at += 16
         return customers, services, operations
 
 
-# Rows go through small SQLite files ("chunks") of CHUNK customers each: the row maker fills
-# one with executemany while the writer copies the previous one with INSERT ... SELECT, so on a
-# big seed the Python work of making and binding rows runs in a second process, in parallel.
-CHUNK = 100_000
+# Rows go through small SQLite files ("chunks", one per batch): the row maker fills one with
+# executemany while the writer copies the previous one with INSERT ... SELECT, so on a big seed
+# the Python work of making and binding rows runs in a second process, in parallel.
 # Below this many customers everything runs in this process: starting another costs more.
 PARALLEL_FROM = 50_000
 _DONE = "done"
-_TABLES = (
-    ("customers", CUSTOMER_COLUMNS),
-    ("services", SERVICE_COLUMNS),
-    ("operations", OPERATION_COLUMNS),
-)
+_TABLES = ("customers", "services", "operations")
 
 
-def _write_chunk(path: str, batches: list[Batch]) -> None:
+def _write_chunk(path: str, batch: Batch) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         # A scratch file, read once and deleted: no journal, no fsync.
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("BEGIN")
-        for position, (table, columns) in enumerate(_TABLES):
+        conn.execute("CREATE TABLE catalog (n INTEGER PRIMARY KEY, name, cents)")
+        conn.executemany(
+            "INSERT INTO catalog VALUES (?, ?, ?)",
+            [(n, name, cents) for n, (name, cents) in enumerate(SERVICES)],
+        )
+        for table, rows in zip(_TABLES, batch, strict=True):
+            columns = CHUNK_COLUMNS[table]
             conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
             marks = ", ".join("?" * len(columns))
-            for batch in batches:
-                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", batch[position])
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -454,27 +482,16 @@ def _write_chunk(path: str, batches: list[Batch]) -> None:
 def _make_chunks(
     state: Any, plan: list[tuple[str, str, int]], day: date, folder: str
 ) -> Iterator[str]:
-    """Every partner's rows, in order, as chunk files in `folder`."""
+    """Every partner's rows, in order, as chunk files (one per batch) in `folder`."""
     rng = random.Random()
     rng.setstate(state)
-    pending: list[Batch] = []
     made = 0
-
-    def flush() -> str:
-        nonlocal made
-        path = os.path.join(folder, f"chunk{made:05d}.sqlite3")
-        _write_chunk(path, pending)
-        pending.clear()
-        made += 1
-        return path
-
     for partner_id, actor, count in plan:
         for batch in _CustomerMaker(rng, partner_id, actor, count, day).batches():
-            pending.append(batch)
-            if sum(len(b[0]) for b in pending) >= CHUNK:
-                yield flush()
-    if pending:
-        yield flush()
+            path = os.path.join(folder, f"chunk{made:05d}.sqlite3")
+            _write_chunk(path, batch)
+            made += 1
+            yield path
 
 
 def _chunks(
@@ -581,10 +598,11 @@ class _SqliteLoader:
         c.execute("ATTACH DATABASE ? AS seed_chunk", (path,))
         try:
             c.execute("BEGIN IMMEDIATE")
-            for table, columns in _TABLES:
-                names = ", ".join(columns)
+            for table in _TABLES:
+                columns, select_sql = CHUNK_SELECT[table]
                 copied[table] = c.execute(
-                    f"INSERT INTO main.{table} ({names}) SELECT {names} FROM seed_chunk.{table}"
+                    f"INSERT INTO main.{table} ({', '.join(columns)}) "
+                    + select_sql.replace("{chunk}", "seed_chunk.")
                 ).rowcount
             c.execute("COMMIT")
         finally:
@@ -630,11 +648,11 @@ class _PostgresLoader:
         copied = {}
         chunk = sqlite3.connect(path)
         try:
-            for table, columns in _TABLES:
-                names = ", ".join(columns)
+            for table in _TABLES:
+                columns, select_sql = CHUNK_SELECT[table]
                 with self.conn.cursor() as cur:
-                    with cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                        for row in chunk.execute(f"SELECT {names} FROM {table}"):
+                    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                        for row in chunk.execute(select_sql.replace("{chunk}", "")):
                             copy.write_row(row)
                     copied[table] = cur.rowcount
         finally:

@@ -15,7 +15,6 @@ rows shown match what was asked.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, overload
@@ -40,17 +39,10 @@ from desktop.models.customer_columns import (
     sort_key,
 )
 from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_search import CustomerSearchIndex, FieldMatches
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.growable_array import GrowableArray
-from desktop.models.search_index import FieldIndex
-from desktop.models.search_keys import (
-    INDEXED_FIELDS,
-    SearchField,
-    SearchQuery,
-    encode,
-    parse_query,
-    record_keys,
-)
+from desktop.models.search_keys import SearchField, SearchQuery, parse_query
 from desktop.models.sort_order import MERGE_ROWS, RUN_ROWS, ColumnKeys, SortedOrder, build_steps
 from desktop.models.step_runner import StepRunner
 
@@ -61,9 +53,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ASCENDING = Qt.SortOrder.AscendingOrder
 # Rows indexed synchronously when they arrive; a bigger batch is indexed in steps.
 _INDEX_ROWS_PER_STEP = 5000
-# Per field, the match lists kept for narrowing and backspace, and their total size.
-_CACHED_NEEDLES = 16
-_CACHED_ELEMENTS = 8_000_000
 # A dataChanged spanning more rows than this re-indexes everything at once.
 _ROW_BY_ROW_LIMIT = 256
 
@@ -76,19 +65,6 @@ class _Shown:
     status: int | None = None
     sort_column: int = -1
     sort_order: Qt.SortOrder = _ASCENDING
-
-    def needles(self) -> tuple[bytes | None, ...] | None:
-        return None if self.query is None else self.query.encoded()
-
-
-@dataclass
-class _Found:
-    """Rows of one field matching one needle, as of a segment count and index generation."""
-
-    rows: Rows
-    positions: Rows | None
-    segments: int
-    generation: int
 
 
 class CustomerFilterModel(QAbstractProxyModel):
@@ -107,18 +83,15 @@ class CustomerFilterModel(QAbstractProxyModel):
     ) -> None:
         super().__init__(parent)
         self._runner = StepRunner(self, step_budget_ms)
-        self._chunk_bytes = chunk_bytes
         self._sort_run_rows = sort_run_rows
         self._sort_merge_rows = sort_merge_rows
         self._table: CustomerTableModel | None = None
-        self._fields = [FieldIndex() for _ in INDEXED_FIELDS]
+        self._search = CustomerSearchIndex(chunk_bytes)
         self._status = GrowableArray(np.uint8)
         self._indexed = 0
-        self._generation = 0
         self._column_keys: dict[int, ColumnKeys] = {}
         self._orders: dict[int, SortedOrder] = {}
         self._order_build: tuple[int, Generator[None, None, None]] | None = None
-        self._found: list[OrderedDict[bytes, _Found]] = [OrderedDict() for _ in INDEXED_FIELDS]
         # Rows changed while a job ran; a job re-checks those changed after it looked.
         self._changed_log: list[int] = []
         self._field = SearchField.ANY
@@ -292,14 +265,18 @@ class CustomerFilterModel(QAbstractProxyModel):
         if new_query:
             assert wanted.query is not None
             mark = len(self._changed_log)
-            found = yield from self._scan_steps(wanted.query)
+            found = yield from self._search.scan_steps(wanted.query)
+            matched = np.zeros(self._indexed, dtype=bool)
+            for field_matches in found:
+                matched[field_matches.rows] = True
+                yield
         # Rows that arrived in a big batch meanwhile are indexed before the answer is shown.
         yield from self._catch_up_steps()
         # From here on nothing yields: the answer is completed and shown in one go.
         text_mask: Mask | None
         if new_query:
             assert wanted.query is not None
-            text_mask = self._assemble_mask(wanted.query, found, mark)
+            text_mask = self._complete_mask(wanted.query, matched, found, mark)
         else:
             text_mask = self._text_mask if wanted.query is not None else None
         self._show(wanted, text_mask)
@@ -343,99 +320,17 @@ class CustomerFilterModel(QAbstractProxyModel):
             order.move_row(row, keys.array[row])
         self._orders[column] = order
 
-    def _scan_steps(
-        self, query: SearchQuery
-    ) -> Generator[None, None, list[tuple[int, bytes, Rows, int]]]:
-        """Per field: the needle, the rows found, and how many segments were looked at."""
-        found: list[tuple[int, bytes, Rows, int]] = []
-        for slot, needle in enumerate(query.encoded()):
-            if needle is not None:
-                rows, segments = yield from self._field_steps(slot, needle)
-                found.append((slot, needle, rows, segments))
-        return found
-
-    def _assemble_mask(
-        self, query: SearchQuery, found: list[tuple[int, bytes, Rows, int]], mark: int
+    def _complete_mask(
+        self, query: SearchQuery, matched: Mask, found: list[FieldMatches], mark: int
     ) -> Mask:
+        """The scan's answer, completed for rows added or edited after it looked."""
         mask = np.zeros(self._indexed, dtype=bool)
-        for slot, needle, rows, segments in found:
-            mask[rows] = True
-            # Keys added (or moved by an edit) after this field was scanned.
-            field = self._fields[slot]
-            late, _ = field.find(needle, segments, field.segment_count)
-            mask[late] = True
+        mask[: len(matched)] = matched
+        mask[self._search.late_rows(found)] = True
         # Rows edited during the scan may have been read before or after the edit.
         for row in set(self._changed_log[mark:]):
-            mask[row] = self._row_matches(query, row)
+            mask[row] = self._search.row_matches(query, row)
         return mask
-
-    def _field_steps(self, slot: int, needle: bytes) -> Generator[None, None, tuple[Rows, int]]:
-        """Rows whose key in one field contains needle, and how many segments were looked at."""
-        field = self._fields[slot]
-        cache = self._found[slot]
-        known = cache.get(needle)
-        if known is not None and known.generation == self._generation:
-            cache.move_to_end(needle)
-            return known.rows, known.segments
-        generation = self._generation
-        segments = field.segment_count
-        base = self._narrowing_base(slot, needle)
-        positions: Rows | None
-        if base is not None:
-            # Every match of "acm" starts where "ac" matched: only those places are checked.
-            base_needle, base_found = base
-            assert base_found.positions is not None
-            suffix = needle[len(base_needle) :]
-            parts = []
-            step = max(self._chunk_bytes, 1)
-            for first in range(0, len(base_found.positions), step):
-                part = base_found.positions[first : first + step]
-                parts.append(field.narrow(part, len(base_needle), suffix))
-                yield
-            positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-            rows = field.rows_at(positions)
-            segments = base_found.segments
-        else:
-            row_parts: list[Rows] = []
-            position_parts: list[Rows] = []
-            for lo, hi in field.chunks(0, segments, self._chunk_bytes):
-                rows_part, positions_part = field.find(needle, lo, hi)
-                row_parts.append(rows_part)
-                if positions_part is not None:
-                    position_parts.append(positions_part)
-                yield
-            rows = np.concatenate(row_parts) if row_parts else np.empty(0, dtype=np.int64)
-            positions = None
-            if len(needle) > 1:
-                empty = np.empty(0, dtype=np.int64)
-                positions = np.concatenate(position_parts) if position_parts else empty
-        if generation == self._generation:
-            self._remember(slot, needle, _Found(rows, positions, segments, generation))
-        return rows, segments
-
-    def _narrowing_base(self, slot: int, needle: bytes) -> tuple[bytes, _Found] | None:
-        """The longest earlier needle that starts this one, with its match offsets."""
-        best: tuple[bytes, _Found] | None = None
-        for known_needle, known in self._found[slot].items():
-            if (
-                known.positions is not None
-                and known.generation == self._generation
-                and len(known_needle) < len(needle)
-                and needle.startswith(known_needle)
-                and (best is None or len(known_needle) > len(best[0]))
-            ):
-                best = (known_needle, known)
-        return best
-
-    def _remember(self, slot: int, needle: bytes, found: _Found) -> None:
-        cache = self._found[slot]
-        cache[needle] = found
-        cache.move_to_end(needle)
-        while len(cache) > _CACHED_NEEDLES or (
-            len(cache) > 1
-            and sum(_size(f) for c in self._found for f in c.values()) > _CACHED_ELEMENTS
-        ):
-            cache.popitem(last=False)
 
     # -- showing an answer --------------------------------------------------------------------
 
@@ -509,21 +404,15 @@ class CustomerFilterModel(QAbstractProxyModel):
     def _full_key(self, column: int) -> Any:
         return lambda row: sort_key(self._record(row), column)
 
-    def _index_changed(self) -> None:
-        self._generation += 1
-        for cache in self._found:
-            cache.clear()
-
     def _rebuild(self) -> None:
         """Forgets every row (the source was reset); rows are indexed again as a batch."""
-        self._fields = [FieldIndex() for _ in INDEXED_FIELDS]
+        self._search.clear()
         self._status.clear()
         self._indexed = 0
         self._column_keys = {}
         self._orders = {}
         self._order_build = None
         self._changed_log.clear()
-        self._index_changed()
         # What was asked is shown from the start: with no rows yet it costs nothing.
         self._shown = self._wanted
         for column in {self._shown.sort_column} - {-1}:
@@ -572,10 +461,8 @@ class CustomerFilterModel(QAbstractProxyModel):
         """Indexes rows up to `end`, matching them against what is shown; returns the first."""
         first = self._indexed
         records = self._records(first, end)
-        segments = [field.segment_count for field in self._fields]
-        keys = [record_keys(r) for r in records]
-        for slot, field in enumerate(self._fields):
-            field.append_rows([encode(k[slot]) for k in keys])
+        segments = self._search.segment_counts()
+        self._search.append(records)
         self._status.extend(
             np.fromiter(
                 (STATUS_RANK.get(r.status, UNKNOWN_STATUS_RANK) for r in records),
@@ -586,16 +473,11 @@ class CustomerFilterModel(QAbstractProxyModel):
         for column, column_keys in self._column_keys.items():
             column_keys.append(sort_key(r, column) for r in records)
         self._indexed = end
-        self._index_changed()
         query = self._shown.query
         if query is not None:
             assert self._text_mask is not None
             matched = np.zeros(end - first, dtype=bool)
-            for slot, needle in enumerate(query.encoded()):
-                if needle is not None:
-                    field = self._fields[slot]
-                    rows, _ = field.find(needle, segments[slot], field.segment_count)
-                    matched[rows - first] = True
+            matched[self._search.rows_matching_since(query, segments) - first] = True
             self._text_mask = np.concatenate([self._text_mask, matched])
         new_rows = np.arange(first, end, dtype=np.int64)
         keep = {self._shown.sort_column, self._wanted.sort_column}
@@ -608,30 +490,11 @@ class CustomerFilterModel(QAbstractProxyModel):
                 del self._orders[column]
         return first
 
-    def _row_matches(self, query: SearchQuery, row: int) -> bool:
-        for slot, needle in enumerate(query.encoded()):
-            if needle is not None:
-                field = self._fields[slot]
-                segment = field.segment_of(row)
-                rows, _ = field.find(needle, segment, segment + 1)
-                if len(rows):
-                    return True
-        return False
-
     def _reindex_row(self, row: int) -> set[int]:
         """Re-reads one row; returns the columns whose sort key changed."""
         record = self._record(row)
-        changed = False
-        for slot, key in enumerate(record_keys(record)):
-            data = encode(key)
-            field = self._fields[slot]
-            if field.key_of(row) != data:
-                field.set_row(row, data)
-                changed = True
-        status = STATUS_RANK.get(record.status, UNKNOWN_STATUS_RANK)
-        if self._status.array[row] != status:
-            self._status.array[row] = status
-            changed = True
+        self._search.update(row, record)
+        self._status.array[row] = STATUS_RANK.get(record.status, UNKNOWN_STATUS_RANK)
         sort_changed = set()
         for column, column_keys in self._column_keys.items():
             new_key = column_keys.compact([sort_key(record, column)])[0]
@@ -640,8 +503,6 @@ class CustomerFilterModel(QAbstractProxyModel):
                 sort_changed.add(column)
                 if column in self._orders:
                     self._orders[column].move_row(row, new_key)
-        if changed:
-            self._index_changed()
         return sort_changed
 
     # -- following the table ------------------------------------------------------------------
@@ -699,7 +560,7 @@ class CustomerFilterModel(QAbstractProxyModel):
             if self._runner.running:
                 self._changed_log.append(row)
             self._follow_row(row, top_left.column(), bottom_right.column(), roles, sort_changed)
-            if any(field.needs_compaction() for field in self._fields):
+            if self._search.needs_compaction():
                 self._compact()
 
     def _follow_row(
@@ -710,7 +571,7 @@ class CustomerFilterModel(QAbstractProxyModel):
         matches = shown.status is None or int(self._status.array[row]) == shown.status
         if shown.query is not None:
             assert self._text_mask is not None
-            self._text_mask[row] = text_matches = self._row_matches(shown.query, row)
+            self._text_mask[row] = text_matches = self._search.row_matches(shown.query, row)
             matches = matches and text_matches
         was = self.proxy_row_of_source(row)
         if was >= 0 and matches and shown.sort_column not in sort_changed:
@@ -751,17 +612,7 @@ class CustomerFilterModel(QAbstractProxyModel):
 
     def _compact(self) -> None:
         """Rewrites the search buffers once changed keys have left too many dead bytes."""
-        for slot, field in enumerate(self._fields):
-            if field.needs_compaction():
-                field.clear()
-                field.append_rows(
-                    [encode(record_keys(r)[slot]) for r in self._records(0, self._indexed)]
-                )
-        self._index_changed()
+        self._search.compact(self._records(0, self._indexed))
         if self._runner.running:
             # Segment numbers moved under the running job: it starts over.
             self._runner.start(self._settle_steps(self._wanted), run_now=False)
-
-
-def _size(found: _Found) -> int:
-    return len(found.rows) + (0 if found.positions is None else len(found.positions))

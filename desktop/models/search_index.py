@@ -125,10 +125,11 @@ class FieldIndex:
         if size == 0 or size > len(window):
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         if size == 1:
-            # Dense matches ("a") are the slow case: reduce per segment instead of per match.
-            hits = window == needle[0]
+            # Dense matches ("a") are the slow case: reduce per segment instead of per match
+            # (maximum over bytes: measured faster than logical_or over booleans).
+            hits = (window == needle[0]).view(np.uint8)
             seg_starts = self._seg_start.array[first_seg:end_seg] - lo
-            matched = np.flatnonzero(np.logical_or.reduceat(hits, seg_starts)) + first_seg
+            matched = np.flatnonzero(np.maximum.reduceat(hits, seg_starts)) + first_seg
             return self._seg_row.array[matched], None
         count = len(window) - size + 1
         hits = window[:count] == needle[0]

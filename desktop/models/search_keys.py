@@ -84,9 +84,10 @@ def parse_query(text: str, field: SearchField) -> SearchQuery | None:
     folded = text.casefold()
     digits = phone_digits(text) if _PHONE_QUERY.match(text) else ""
     if field is SearchField.ANY:
-        # A phone key holds only digits, so a query with digits in it is looked for as digits.
         needles: list[str | None] = [folded] * len(INDEXED_FIELDS)
-        needles[PHONE_SLOT] = digits or folded
+        # A phone key holds only digits: a phone-like query is looked for as its digits, and
+        # text with anything else in it cannot match (so that buffer is not even scanned).
+        needles[PHONE_SLOT] = digits or (folded if folded.isdigit() else None)
     else:
         needles = [None] * len(INDEXED_FIELDS)
         slot = INDEXED_FIELDS.index(field)

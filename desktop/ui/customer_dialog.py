@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -36,7 +36,10 @@ from desktop.api.errors import (
 )
 from desktop.ui.conflict_dialog import ConflictDialog, ConflictRow
 from desktop.ui.customer_form import FIELD_KEYS, CustomerForm, customer_value, nest
-from desktop.ui.empty_state import EmptyState
+from desktop.ui.customer_login import LoginAsCustomerButton
+from desktop.ui.customer_operations import CustomerOperations
+from desktop.ui.history_tab import HistoryTab
+from desktop.ui.services_tab import ServicesTab
 from desktop.ui.status_panel import StatusPanel
 from desktop.ui.toggle_switch import ToggleSwitch
 from desktop.ui.widgets import named
@@ -44,6 +47,8 @@ from desktop.ui.widgets import named
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
     from desktop.api.records import Customer
+    from desktop.operations import OperationCenter
+    from desktop.settings import AppSettings
     from desktop.tasks import TaskRunner
 
 # Text colour of the note beside the buttons, by kind.
@@ -52,6 +57,7 @@ _NOTE_COLOURS = {"info": "palette(window-text)", "success": "#1e7b3c", "error": 
 
 class CustomerDialog(QDialog):
     customer_saved = Signal(object)  # the server's Customer after a save or a create
+    services_changed = Signal(str)  # a customer id: a service was removed, billing changed
 
     def __init__(
         self,
@@ -59,11 +65,15 @@ class CustomerDialog(QDialog):
         runner: TaskRunner,
         customer: Customer | None,
         parent: QWidget | None = None,
+        *,
+        operations: OperationCenter | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._api = api
         self._runner = runner
         self._saving = False
+        self._operation_locked = False
         self._discard_box: QMessageBox | None = None
         self._closing_confirmed = False
         named(self, "customerDialog", self.tr("Customer details"))
@@ -92,30 +102,14 @@ class CustomerDialog(QDialog):
         self.tabs = named(QTabWidget(), "customerTabs", self.tr("Customer sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(general, self.tr("&General"))
-        self.tabs.addTab(
-            self._empty_tab(
-                "servicesTab",
-                self.tr("Services"),
-                self.tr("Services are on their way"),
-                self.tr(
-                    "Soon this tab lists the customer's services and what each costs a month,"
-                    " and lets you remove the ones they no longer need."
-                ),
-            ),
-            self.tr("&Services"),
-        )
-        self.tabs.addTab(
-            self._empty_tab(
-                "historyTab",
-                self.tr("History"),
-                self.tr("History is on its way"),
-                self.tr(
-                    "Soon this tab shows who changed, suspended or re-enabled this customer,"
-                    " when, and why."
-                ),
-            ),
-            self.tr("Histor&y"),
-        )
+        self.services_tab = ServicesTab(api, runner)
+        self.services_tab.service_removed.connect(lambda cid, _s: self.services_changed.emit(cid))
+        self.history_tab = HistoryTab(api, runner)
+        self.tabs.addTab(self.services_tab, self.tr("&Services"))
+        self.tabs.addTab(self.history_tab, self.tr("Histor&y"))
+        self.login_button = LoginAsCustomerButton(api, runner)
+        self.login_button.login.failed.connect(lambda text: self._set_note(text, "error"))
+        self.login_button.login.opened.connect(self._control_panel_opened)
 
         self.progress = named(QProgressBar(), "saveProgress", self.tr("Saving"))
         self.progress.setRange(0, 0)  # busy: the server gives no percentage for a save
@@ -132,6 +126,8 @@ class CustomerDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # Ctrl+W / Cmd+W close it like the button does (and are refused the same way).
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -140,10 +136,13 @@ class CustomerDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
 
-        header = QVBoxLayout()
-        header.setSpacing(2)
-        header.addWidget(self.title)
-        header.addWidget(self.subtitle)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.addLayout(names, 1)
+        header.addWidget(self.login_button, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -154,6 +153,7 @@ class CustomerDialog(QDialog):
 
         self.form.changed.connect(self._update_buttons)
         self._show(customer)
+        self.operations = self._operations(api, runner, operations, settings)
         # Tall enough for the form and a couple of error lines without scrolling.
         self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
 
@@ -171,6 +171,10 @@ class CustomerDialog(QDialog):
 
     def is_saving(self) -> bool:
         return self._saving
+
+    def is_operation_locked(self) -> bool:
+        """True while an operation started here runs: the dialog refuses to close."""
+        return self._operation_locked
 
     @Slot()
     def save(self) -> None:
@@ -192,12 +196,19 @@ class CustomerDialog(QDialog):
     def reject(self) -> None:
         # Close, Esc and the window's own close button all end up here (QDialog.closeEvent
         # calls reject() and keeps the window open if it is still visible afterwards).
-        if self._saving:
+        if self._saving or self._operation_locked:
             return  # the answer decides what the form shows; it is seconds away at most
         if self.form.is_dirty() and not self._closing_confirmed:
             self._ask_to_discard()
             return
         super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button (if the window manager still shows one), Alt+F4, Cmd+W.
+        if self._operation_locked:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _ask_to_discard(self) -> None:
         if self._discard_box is not None:
@@ -248,6 +259,14 @@ class CustomerDialog(QDialog):
         when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
         self._set_note(self.tr("Saved at {time}.").format(time=when), "success")
         self.customer_saved.emit(customer)
+        if self.history_tab.isVisible():
+            self.history_tab.reload()  # hidden, it reloads when next shown
+
+    @Slot(str, str)
+    def _control_panel_opened(self, name: str, _url: str) -> None:
+        self._set_note(
+            self.tr("Opened {name}'s control panel in your browser.").format(name=name), "info"
+        )
 
     @Slot(object)
     def _save_failed(self, error: BaseException) -> None:
@@ -342,15 +361,14 @@ class CustomerDialog(QDialog):
         self._set_note(self.tr("Someone else changed this customer; choose what to keep."), "info")
         dialog.open()
 
-    @staticmethod
-    def _empty_tab(object_name: str, name: str, title: str, text: str) -> QWidget:
-        return named(EmptyState(title, text), object_name, name)
-
     # --- state ---------------------------------------------------------------------------------
 
     def _show(self, customer: Customer | None) -> None:
         self.form.set_customer(customer)
         self.status_panel.show_customer(customer)
+        self.services_tab.set_customer(customer)
+        self.history_tab.set_customer(customer)
+        self.login_button.set_customer(customer)
         self._update_header()
         self._update_buttons()
 
@@ -374,8 +392,12 @@ class CustomerDialog(QDialog):
     def _update_buttons(self) -> None:
         dirty = self.form.is_dirty()
         valid = self.form.is_valid()
-        self.save_button.setEnabled(dirty and valid and not self._saving)
-        if self._saving:
+        self.save_button.setEnabled(
+            dirty and valid and not self._saving and not self._operation_locked
+        )
+        if self._operation_locked:
+            tip = self.tr("Wait until the server confirms the operation.")
+        elif self._saving:
             tip = self.tr("Saving…")
         elif not dirty:
             tip = self.tr("Nothing to save yet.")
@@ -390,7 +412,7 @@ class CustomerDialog(QDialog):
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.form.setEnabled(not saving)
-        self.close_button.setEnabled(not saving)
+        self.close_button.setEnabled(not saving and not self._operation_locked)
         self.progress.setVisible(saving)
         if saving:
             self._set_note(self.tr("Saving changes…"), "info")
@@ -401,6 +423,55 @@ class CustomerDialog(QDialog):
         self.note.setProperty("kind", kind)
         self.note.setStyleSheet(f"color: {_NOTE_COLOURS[kind]};")
         self.note.setAccessibleDescription(text)
+
+    # --- operations (suspend, re-enable, cancel, restore) -------------------------------------
+
+    def _operations(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        center: OperationCenter | None,
+        settings: AppSettings | None,
+    ) -> CustomerOperations:
+        from desktop.operations import OperationCenter
+        from desktop.settings import AppSettings
+
+        settings = settings or AppSettings()
+        # Opened on its own (tests, tools): a center of its own, which lives as long as it does.
+        center = center or OperationCenter(api, runner, settings, self)
+        return CustomerOperations(self, self, self.status_panel, center, api, runner, settings)
+
+    def set_operation_lock(self, locked: bool) -> None:
+        """While the server works, nothing closes this window: no close button, Esc, Alt+F4."""
+        if locked == self._operation_locked:
+            return
+        self._operation_locked = locked
+        visible = self.isVisible()
+        # Some window managers show the close button anyway; closeEvent refuses it then.
+        self.setWindowFlag(Qt.WindowType.CustomizeWindowHint, locked)
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, not locked)
+        if visible:
+            self.show()  # changing the flags hides a window
+        self.form.setEnabled(not locked and not self._saving)
+        self.close_button.setEnabled(not locked and not self._saving)
+        # No service is removed while the server suspends or cancels the customer.
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.services_tab), not locked)
+        self._update_buttons()
+
+    def show_server_customer(self, customer: Customer) -> None:
+        """The customer as read back after an operation; unsaved edits stay on top of it."""
+        keep = self.form.changes() if self.form.is_dirty() else {}
+        self._show(customer)
+        if keep:
+            self.form.rebase(customer, keep)
+            self._update_buttons()
+
+    def has_unsaved_edits(self) -> bool:
+        return self.form.is_dirty()
+
+    def close_by_itself(self) -> None:
+        if not self._operation_locked:
+            self.accept()
 
 
 class _VerticalScroll(QScrollArea):

@@ -28,20 +28,21 @@ from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
+from desktop.ui.customer_context_menu import CustomerContextMenu
 from desktop.ui.status_badge_delegate import StatusBadgeDelegate
 from desktop.ui.widgets import named
 
 PAGE_SIZE = 1000
-# Wide enough for typical values at 1280 px; the person's own widths are restored over these.
+# Wide enough for typical values; the name takes the room that is left. The person's own
+# widths are restored over these.
 DEFAULT_WIDTHS = {
-    CustomerTableModel.ACCOUNT: 90,
-    CustomerTableModel.NAME: 230,
-    CustomerTableModel.CONTACT: 140,
-    CustomerTableModel.EMAIL: 220,
-    CustomerTableModel.PHONE: 140,
-    CustomerTableModel.DOMAIN: 180,
-    CustomerTableModel.STATUS: 120,
-    CustomerTableModel.CREATED: 100,
+    CustomerTableModel.ACCOUNT: 80,
+    CustomerTableModel.CONTACT: 130,
+    CustomerTableModel.EMAIL: 200,
+    CustomerTableModel.PHONE: 125,
+    CustomerTableModel.DOMAIN: 160,
+    CustomerTableModel.STATUS: 110,
+    CustomerTableModel.CREATED: 95,
 }
 
 
@@ -124,13 +125,16 @@ class CustomersPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CustomerTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for column, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.table.setItemDelegateForColumn(CustomerTableModel.STATUS, StatusBadgeDelegate(self.table))
         self.table.doubleClicked.connect(self._open_index)
+        self.context_menu = CustomerContextMenu(self.table, api, runner)
+        self.context_menu.edit_requested.connect(self.open_customer)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.progress = named(QProgressBar(), "loadProgress", self.tr("Loading customers"))

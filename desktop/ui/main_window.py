@@ -19,10 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.operations import OperationCenter
 from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
+from desktop.ui.branding_page import BrandingPage
 from desktop.ui.customers_page import CustomersPage
+from desktop.ui.leave_guard import LeaveGuard
+from desktop.ui.operation_status import OperationStatusLabel, TableFollower
+from desktop.ui.sidebar_logo import SidebarLogo
 from desktop.ui.widgets import named
 
 
@@ -35,23 +40,23 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         settings: AppSettings,
         parent: QWidget | None = None,
+        *,
+        operations: OperationCenter | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self._runner = runner
         self._settings = settings
         self._dialogs: list[QWidget] = []
+        # Suspensions and cancellations outlive the dialog they were started from.
+        self.operations = operations or OperationCenter(session.api, runner, settings, self)
+        self._leave_guard = LeaveGuard(self, self.operations)
         named(self, "mainWindow", APP_NAME)
         self.setWindowTitle(f"{session.partner_name} — {APP_NAME}")
         self.resize(1200, 760)
 
         self.customers = CustomersPage(session.api, runner, settings)
-        self.branding = self._placeholder_page(
-            "brandingPage",
-            self.tr("Branding"),
-            self.tr("<h2>Branding</h2><p>Your logo for the customers' control panel.</p>"
-                    "<p>Logo configuration comes with the next version of Partner Desk.</p>"),
-        )
+        self.branding = BrandingPage(session.api, runner, session.partner_name)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.customers)
         self.pages.addWidget(self.branding)
@@ -70,8 +75,8 @@ class MainWindow(QMainWindow):
         self.partner_label = named(QLabel(), "partnerName", self.tr("Partner"))
         self.partner_label.setText(f"<b>{session.partner_name}</b>")
         self.partner_label.setWordWrap(True)
-        self.logo_label = named(QLabel(), "sidebarLogo", self.tr("Partner logo"))
-        self.logo_label.hide()
+        self.logo_label = SidebarLogo("sidebarLogo", self.tr("Partner logo"))
+        self.branding.logo_changed.connect(self.logo_label.show_logo)
         side = QWidget()
         side.setObjectName("sidebarPanel")
         side_layout = QVBoxLayout(side)
@@ -94,15 +99,8 @@ class MainWindow(QMainWindow):
         self.customers.open_customer.connect(self.edit_customer)
         self.customers.new_customer.connect(self.create_customer)
         self.customers.load_state.connect(self.connection.setText)
+        TableFollower(self.operations, self.customers.model)
         self._restore_layout()
-
-    def _placeholder_page(self, name: str, accessible: str, text: str) -> QWidget:
-        page = named(QWidget(), name, accessible)
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setWordWrap(True)
-        QVBoxLayout(page).addWidget(label)
-        return page
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -120,6 +118,8 @@ class MainWindow(QMainWindow):
         self.connection = named(QLabel(self.tr("Connecting…")), "statusConnection", self.tr("Connection"))
         bar.addWidget(self.server_status)
         bar.addWidget(self.user_status)
+        self.operation_status = OperationStatusLabel(self.operations)
+        bar.addPermanentWidget(self.operation_status)
         bar.addPermanentWidget(self.connection)
 
     def _action(self, text: str, name: str, shortcut: Any = None, slot: Any = None) -> QAction:
@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         self.show()
         self.customers.refresh()
+        self.branding.load()  # the sidebar shows the logo from the start
+        self.operations.resume()  # operations left running when the app last stopped
 
     @Slot(object)
     def edit_customer(self, customer: Any) -> None:
@@ -200,7 +202,14 @@ class MainWindow(QMainWindow):
     def _open_dialog(self, customer: Any) -> None:
         from desktop.ui.customer_dialog import CustomerDialog
 
-        dialog = CustomerDialog(self.session.api, self._runner, customer, self)
+        dialog = CustomerDialog(
+            self.session.api,
+            self._runner,
+            customer,
+            self,
+            operations=self.operations,
+            settings=self._settings,
+        )
         dialog.customer_saved.connect(self.customers.customer_changed)
         dialog.finished.connect(lambda _code, d=dialog: self._forget_dialog(d))
         self._dialogs.append(dialog)
@@ -213,6 +222,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def sign_out(self) -> None:
+        if self._leave_guard.must_ask():
+            self._leave_guard.ask(False, self.sign_out_requested.emit)
+            return
         self.sign_out_requested.emit()
 
     # --- remembered layout ---------------------------------------------------------------
@@ -234,5 +246,10 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._leave_guard.must_ask():
+            event.ignore()
+            self._leave_guard.ask(True, self.close)
+            return
+        self.operations.shutdown()  # the server finishes them; the next sign-in picks them up
         self.save_layout()
         super().closeEvent(event)

@@ -103,8 +103,12 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(badge.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
         painter.setPen(text)
         painter.setFont(opt.font)
-        elided_word = metrics.elidedText(
-            word, Qt.TextElideMode.ElideRight, int(badge.width()) - 2 * _PAD_X
+        # Elide only when the cell is narrower than the badge: the advance is fractional and
+        # eliding at its rounded-down width would cut even a word that fits.
+        elided_word = (
+            word
+            if badge.width() >= badge_width
+            else metrics.elidedText(word, Qt.TextElideMode.ElideRight, int(badge.width()) - 2 * _PAD_X)
         )
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, elided_word)
         if pending:

@@ -1,14 +1,24 @@
-"""The right side of the General tab: the customer's status in words, and the Suspend toggle."""
+"""The right side of the General tab: the customer's status in words, the Suspend and Cancel
+toggles, what an operation on the customer is doing, and Restore for a canceled customer."""
 
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.ui.operation_progress import OperationProgress
 from desktop.ui.toggle_switch import ToggleSwitch
 from desktop.ui.widgets import named
 
@@ -22,12 +32,32 @@ _BADGE = {
     "canceled": ("#f1f1f1", "#555555"),
     "new": ("#e6eef9", "#24508f"),
 }
+RESTORE_WINDOW = timedelta(days=14)  # shared/API.md: a cancellation can be undone for 14 days
 
 
 def local_time(moment: datetime) -> str:
     """A server time (UTC) as this person reads times: their zone, their locale's format."""
     shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
+
+
+def local_clock(moment: datetime) -> str:
+    """Only the time of day ("14:02"), in this person's zone."""
+    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(shown.time(), QLocale.FormatType.ShortFormat)
+
+
+def local_date(moment: datetime) -> str:
+    """Only the date ("18 June 2026"), as it is where this person is."""
+    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(shown.date(), QLocale.FormatType.LongFormat)
+
+
+def restore_deadline(customer: Customer) -> datetime | None:
+    """Until when a canceled customer can be restored; None when it is not canceled."""
+    if customer.status != "canceled" or customer.canceled_at is None:
+        return None
+    return customer.canceled_at + RESTORE_WINDOW
 
 
 class StatusPanel(QGroupBox):
@@ -38,25 +68,25 @@ class StatusPanel(QGroupBox):
         self.summary = named(QLabel(), "statusSummary", self.tr("What the status means"))
         self.summary.setWordWrap(True)
 
+        self._customer: Customer | None = None
+        self._actions_allowed = True
         self.toggle = named(ToggleSwitch(), "suspendToggle", self.tr("Suspend Customer"))
-        toggle_label = QLabel(self.tr("Suspend Customer"))
-        toggle_label.setBuddy(self.toggle)
-        self.toggle_row = QWidget()
-        toggle_row = QHBoxLayout(self.toggle_row)
-        toggle_row.setContentsMargins(0, 0, 0, 0)
-        toggle_row.addWidget(toggle_label)
-        toggle_row.addStretch(1)
-        toggle_row.addWidget(self.toggle)
-        # Suspending is wired by the next issue; until then the switch only shows the state.
-        self.toggle.setEnabled(False)
-        self.toggle.setToolTip(self.tr("Suspending from Partner Desk comes in the next update."))
-        self.toggle_note = named(
-            QLabel(self.tr("Suspending from Partner Desk comes in the next update.")),
-            "suspendToggleNote",
-            self.tr("About the Suspend Customer switch"),
+        self.toggle_row = self._toggle_row(self.tr("Suspend Custo&mer"), self.toggle)
+        self.cancel_toggle = named(ToggleSwitch(), "cancelToggle", self.tr("Cancel Customer"))
+        self.cancel_row = self._toggle_row(self.tr("Cance&l Customer"), self.cancel_toggle)
+        self.operation = OperationProgress()
+
+        self.restore_note = named(
+            QLabel(), "restoreDeadline", self.tr("Until when it can be undone")
         )
-        self.toggle_note.setWordWrap(True)
-        self.toggle_note.setStyleSheet("color: palette(placeholder-text);")
+        self.restore_note.setWordWrap(True)
+        self.restore_button = named(
+            QPushButton(self.tr("Restore Customer")),
+            "restoreCustomerButton",
+            self.tr("Restore customer"),
+            self.tr("Brings the customer and its services back as they were."),
+        )
+        self.restore_button.setAutoDefault(False)
 
         self.suspended_since = named(QLabel(), "suspendedSinceLabel", self.tr("Suspended since"))
         self.reason = named(QLabel(), "suspensionReasonLabel", self.tr("Reason for suspension"))
@@ -78,7 +108,10 @@ class StatusPanel(QGroupBox):
         column.addWidget(self.summary)
         column.addSpacing(4)
         column.addWidget(self.toggle_row)
-        column.addWidget(self.toggle_note)
+        column.addWidget(self.cancel_row)
+        column.addWidget(self.operation)
+        column.addWidget(self.restore_note)
+        column.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.suspended_since)
         column.addWidget(self.reason)
         column.addStretch(1)
@@ -86,6 +119,26 @@ class StatusPanel(QGroupBox):
         column.addWidget(self.record)
 
         self.show_customer(None)
+
+    def _toggle_row(self, text: str, toggle: ToggleSwitch) -> QWidget:
+        label = QLabel(text)
+        label.setBuddy(toggle)  # Alt+M / Alt+L reach the switch from the keyboard
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(toggle)
+        return row
+
+    @property
+    def customer(self) -> Customer | None:
+        return self._customer
+
+    def set_actions_allowed(self, allowed: bool) -> None:
+        """False while an operation on this customer runs: no second one may be asked for."""
+        self._actions_allowed = allowed
+        self._update_actions()
 
     def show_customer(self, customer: Customer | None) -> None:
         status = customer.status if customer else "new"
@@ -112,9 +165,12 @@ class StatusPanel(QGroupBox):
         )
         self.summary.setText(meaning)
 
+        self._customer = customer
         self.toggle.set_checked_from_server(status == "suspended")
+        self.cancel_toggle.set_checked_from_server(status == "canceled")
         self.toggle_row.setVisible(customer is not None)
-        self.toggle_note.setVisible(customer is not None)
+        self.cancel_row.setVisible(customer is not None)
+        self._update_actions()
 
         since = customer.suspended_at if customer else None
         self.suspended_since.setText(
@@ -143,3 +199,33 @@ class StatusPanel(QGroupBox):
             )
         self.record.setVisible(customer is not None)
         self.line.setVisible(customer is not None)
+
+    def _update_actions(self) -> None:
+        customer = self._customer
+        status = customer.status if customer else "new"
+        free = customer is not None and self._actions_allowed
+        changeable = status in ("active", "suspended")
+        self.toggle.setEnabled(free and changeable)
+        self.cancel_toggle.setEnabled(free and changeable)
+        if status == "canceled":
+            tip = self.tr("A canceled customer cannot be changed; restore it first.")
+        elif not self._actions_allowed:
+            tip = self.tr("Wait until the operation on this customer ends.")
+        else:
+            tip = ""
+        self.toggle.setToolTip(tip)
+        self.cancel_toggle.setToolTip(tip)
+
+        deadline = restore_deadline(customer) if customer else None
+        self.restore_note.setVisible(deadline is not None)
+        self.restore_button.setVisible(deadline is not None)
+        if deadline is None:
+            return
+        open_still = datetime.now(UTC) < deadline
+        if open_still:
+            text = self.tr("You can undo this until {date} with Restore Customer.")
+        else:
+            text = self.tr("The {days} days to undo this ended on {date}.")
+        self.restore_note.setText(text.format(date=local_date(deadline), days=RESTORE_WINDOW.days))
+        self.restore_note.setToolTip(local_time(deadline))
+        self.restore_button.setEnabled(free and open_still)

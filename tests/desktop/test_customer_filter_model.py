@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester, QSignalSpy
@@ -12,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel, SortRole
+from desktop.models.search_index import FieldIndex
 from tests.desktop.customer_factory import FakeCustomer, changed, make_customers
 from tests.desktop.customer_filter_reference import filtered_rows, sorted_rows
 
@@ -20,17 +19,22 @@ ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
 class Models:
-    def __init__(self, qtbot: QtBot, customers: list[FakeCustomer], **options: float) -> None:
+    def __init__(
+        self, qtbot: QtBot, customers: list[FakeCustomer], check: bool = True, **options: float
+    ) -> None:
         self.qtbot = qtbot
         self.table = CustomerTableModel()
         self.proxy = CustomerFilterModel(self.table, **options)  # type: ignore[arg-type]
+        # The testers check both models after every change; they walk every cell each time, so
+        # the tests with thousands of changes leave them out.
         mode = QAbstractItemModelTester.FailureReportingMode.Warning
-        self.testers = [
-            QAbstractItemModelTester(self.table, mode),
-            QAbstractItemModelTester(self.proxy, mode),
-        ]
-        for first in range(0, len(customers), 100):
-            self.table.append_page(customers[first : first + 100])
+        self.testers = (
+            [QAbstractItemModelTester(self.table, mode), QAbstractItemModelTester(self.proxy, mode)]
+            if check
+            else []
+        )
+        for first in range(0, len(customers), 200):
+            self.table.append_page(customers[first : first + 200])
         self.settle()
 
     def settle(self) -> None:
@@ -86,11 +90,9 @@ def test_every_loaded_row_is_shown_before_any_search(models: Models) -> None:
 
 
 @pytest.mark.parametrize("field", [None, "name", "account_number", "email", "phone", "domain"])
-@pytest.mark.parametrize("text", ["a", "ACM", "1000", "hr", "@", "d.o.o", "zzz-none", "  web  "])
-def test_each_search_mode_finds_what_the_server_would(
-    models: Models, field: str | None, text: str
-) -> None:
-    assert models.search(text, field) == models.expected(text, field)
+def test_each_search_mode_finds_what_the_server_would(models: Models, field: str | None) -> None:
+    for text in ("a", "ACM", "1000", "hr", "@", "d.o.o", "zzz-none", "  web  ", "1 2"):
+        assert models.search(text, field) == models.expected(text, field), text
 
 
 def test_any_field_finds_each_field(models: Models, customers: list[FakeCustomer]) -> None:
@@ -280,7 +282,7 @@ def test_reset_shows_the_new_rows(models: Models) -> None:
 
 
 def test_a_big_reset_is_indexed_in_steps_and_shown(qtbot: QtBot) -> None:
-    models = Models(qtbot, [])
+    models = Models(qtbot, [], check=False)
     models.proxy.set_search("a")
     models.settle()
     models.table.reset(make_customers(12_000, seed=4))
@@ -371,21 +373,26 @@ def test_changes_during_unfinished_work_are_not_lost(
     assert models.shown() == sorted_rows(models.expected("o"), _key(models, T.NAME), False)
 
 
-def test_many_edits_growing_keys_keep_answers_right(qtbot: QtBot) -> None:
+def test_many_edits_growing_keys_keep_answers_right(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     customers = make_customers(50, seed=8)
-    models = Models(qtbot, customers)
+    models = Models(qtbot, customers, check=False)
     models.search("x")
+    rebuilt: list[FieldIndex] = []
+    clear = FieldIndex.clear
+    monkeypatch.setattr(FieldIndex, "clear", lambda self: (rebuilt.append(self), clear(self)))
     customer = customers[10]
-    # Each longer name is stored anew; enough of them make the index compact itself.
-    for size in range(1, 1800):
-        customer = changed(customer, name="x" * (size % 600 + 1) + " y" * (size % 7))
+    # Each longer name is stored anew, the old bytes left dead: past 1 MiB the index compacts.
+    for size in range(1, 1600):
+        customer = changed(customer, name="x" * size + " y")
         models.table.update_customer(customer)
+        if size % 400 == 0:
+            assert models.shown() == models.expected("x")
+    assert rebuilt
     assert models.shown() == models.expected("x")
     assert models.search("y") == models.expected("y")
-
-
-def _all_customers(models: Models) -> Iterator[FakeCustomer]:
-    yield from models.customers()
+    assert models.search("xxx y", "name") == models.expected("xxx y", "name")
 
 
 def _plain(count: int) -> list[FakeCustomer]:

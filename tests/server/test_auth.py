@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+import requests
 
 from tests.server.helpers import PUBLIC, assert_error, field_errors, openapi_operations, wait_for
 from tests.support.server import ApiClient, ServerProcess, seed_database
@@ -131,7 +132,7 @@ def test_an_expired_token_is_refused(new_database_url: Callable[[], str]) -> Non
         assert r.json()["expires_in"] == 1
         client.login()
 
-        def expired() -> object | None:
+        def expired() -> requests.Response | None:
             r = client.get("/me")
             return r if r.status_code != 200 else None
 

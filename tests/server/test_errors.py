@@ -133,7 +133,7 @@ BAD_REQUESTS: list[tuple[str, str, dict[str, object]]] = [
 def test_bad_requests_answer_4xx_in_the_error_shape_without_internals(
     api: ApiClient, method: str, path: str, kwargs: dict[str, object]
 ) -> None:
-    r = api.request(method, path, **kwargs)  # type: ignore[arg-type]
+    r = api.request(method, path, **kwargs)
     assert 400 <= r.status_code < 500, (r.status_code, r.text[:500])
     body = r.json()
     assert set(body) == {"error"}

@@ -25,16 +25,11 @@ def _exif() -> bytes:
 
 
 def _picture(mode: str, size: tuple[int, int]) -> Image.Image:
-    image = Image.new(mode, size)
-    w, h = size
-    image.putdata(
-        [
-            (x * 255 // w, y * 255 // h, 128, 200)[: len(mode)] if len(mode) > 1 else x % 256
-            for y in range(h)
-            for x in range(w)
-        ]
-    )
-    return image
+    """A gradient, so the pixels are worth comparing after the round trip."""
+    red = Image.linear_gradient("L").resize(size)
+    green = red.transpose(Image.Transpose.ROTATE_90).resize(size)
+    bands = [red, green, Image.new("L", size, 128), Image.new("L", size, 200)][: len(mode)]
+    return Image.merge(mode, bands)
 
 
 def png_bytes(size: tuple[int, int] = (64, 32), metadata: bool = True) -> bytes:

@@ -83,6 +83,9 @@ class AppHarness:
 
     def close(self) -> None:
         if self.controller.window is not None:
+            # Stop following operations first: the window then closes without asking, and no
+            # watch is left polling a server the test is about to stop.
+            self.controller.window.operations.shutdown()
             self.controller.window.close()
             self.controller.window.deleteLater()
         if self.controller.login is not None:

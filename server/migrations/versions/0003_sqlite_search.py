@@ -13,13 +13,15 @@ the API, the operations worker, the seed. See server/search.py for how the list 
   rowid: it has no INTEGER PRIMARY KEY, and VACUUM may renumber such rowids.)
 - customer_fts: contentless FTS5, trigram tokenizer, case-sensitive (the keys are casefolded
   already, by Python's full Unicode casefold; SQLite's own folding is simpler and would disagree
-  on some letters). One column per searchable field, cut out of customers.search_text by its
-  tags, with two newlines appended (see FTS_PAD in server/search.py), and a `scope` column of
-  two tokens: partner+status and partner+any, so a count never reads a row.
+  on some letters). One column per searchable field (the key columns, which hold exactly what
+  the parts of search_text hold), with two newlines appended (see FTS_PAD in
+  server/search.py), and a `scope` column of two tokens: partner+status and partner+any, so a
+  count never reads a row.
 - customer_fts_vocab: the index's vocabulary, for queries of one or two characters.
 - ix_customers_search (partner_id, id, status, search_text): id-ordered covering scans.
 
-search_text is rewritten into the tagged form of server/search.py for rows written before.
+Rows written before get search_text in the tagged form of server/search.py, and no tag
+character inside a key.
 
 Note for later migrations: Alembic's SQLite "batch" mode rebuilds a table by copying it, which
 drops its triggers and indexes. One that rebuilds `customers` must run this upgrade's trigger
@@ -41,17 +43,11 @@ FIELDS = ("name", "account", "email", "phone", "domain")
 PAD = "char(10, 10)"
 
 
-def _segment(tag: int, column: str) -> str:
-    # Must stay equal to server.search.segment_sql: the FTS index and the scan must agree.
-    start = f"instr({column}, char({tag})) + 1"
-    if tag == len(FIELDS):
-        return f"substr({column}, {start})"
-    return f"substr({column}, {start}, instr({column}, char({tag + 1})) - ({start}))"
-
-
 def _fts_values(row: str) -> str:
-    """The FTS column values (the five fields, padded) of a customers row `row` (NEW or OLD)."""
-    return ", ".join(f"{_segment(tag, row + '.search_text')} || {PAD}" for tag in range(1, 6))
+    """The FTS column values (the five fields, padded) of a customers row `row` (NEW, OLD, c)."""
+    keys = ("name_key", "lower({}.account_number)", "email_key", "phone_key", "domain_key")
+    values = [key.format(row) if "{" in key else f"{row}.{key}" for key in keys]
+    return ", ".join(f"{value} || {PAD}" for value in values)
 
 
 def _scope(row: str) -> str:
@@ -64,14 +60,18 @@ def _scope(row: str) -> str:
     return f"{partner} || char({status}) || {partner} || char(1114096)"
 
 
-def _fts_write(row: str, delete: bool) -> str:
+def _fts_write(row: str, rid: str, delete: bool) -> str:
+    """INSERT the row's FTS entry (or, with delete, the command that removes it); `rid` is SQL
+    for its rowid, and may use the alias r for its customer_search_rows row."""
     command = "customer_fts, " if delete else ""
     value = "'delete', " if delete else ""
+    rows = ", customer_search_rows AS r" if "r." in rid else ""
+    where = f" AND r.id = {row}.id" if rows else ""
     return (
         f"INSERT INTO customer_fts ({command}rowid, {', '.join(FIELDS)}, scope)"
-        f" SELECT {value}r.rid, {_fts_values(row)}, {_scope(row)}"
-        " FROM customer_search_rows AS r, customer_search_partners AS p"
-        f" WHERE r.id = {row}.id AND p.partner_id = {row}.partner_id;"
+        f" SELECT {value}{rid}, {_fts_values(row)}, {_scope(row)}"
+        f" FROM customer_search_partners AS p{rows}"
+        f" WHERE p.partner_id = {row}.partner_id{where};"
     )
 
 
@@ -109,12 +109,12 @@ INDEXES = [
 ]
 
 BACKFILL = [
-    f"""UPDATE customers SET search_text =
-        char(1) || {_clean("name_key")} || char(2) || {_clean("lower(account_number)")}
-        || char(3) || {_clean("email_key")} || char(4) || phone_key
-        || char(5) || {_clean("domain_key")}""",
-    """INSERT INTO customer_search_partners (partner_id)
-        SELECT DISTINCT partner_id FROM customers ORDER BY partner_id""",
+    f"""UPDATE customers SET name_key = {_clean("name_key")}, email_key = {_clean("email_key")},
+        domain_key = {_clean("domain_key")}""",
+    """UPDATE customers SET search_text =
+        char(1) || name_key || char(2) || lower(account_number) || char(3) || email_key
+        || char(4) || phone_key || char(5) || domain_key""",
+    "INSERT INTO customer_search_partners (partner_id) SELECT id FROM partners ORDER BY id",
     "INSERT INTO customer_search_rows (id) SELECT id FROM customers ORDER BY id",
     f"""INSERT INTO customer_fts (rowid, {", ".join(FIELDS)}, scope)
         SELECT r.rid, {_fts_values("c")}, {_scope("c")}
@@ -125,10 +125,6 @@ BACKFILL = [
         SELECT partner_id, status, count(*) FROM customers GROUP BY partner_id, status""",
 ]
 
-_ADD_PARTNER = (
-    "INSERT INTO customer_search_partners (partner_id) VALUES (NEW.partner_id)"
-    " ON CONFLICT (partner_id) DO NOTHING;"
-)
 _COUNT_NEW = (
     "INSERT INTO customer_counts (partner_id, status, n) VALUES (NEW.partner_id, NEW.status, 1)"
     " ON CONFLICT (partner_id, status) DO UPDATE SET n = n + 1;"
@@ -137,23 +133,36 @@ _UNCOUNT_OLD = (
     "UPDATE customer_counts SET n = n - 1"
     " WHERE partner_id = OLD.partner_id AND status = OLD.status;"
 )
+# What the FTS entry is made of; a change to any of these replaces it.
+_INDEXED = (
+    "id",
+    "partner_id",
+    "status",
+    "name_key",
+    "account_number",
+    "email_key",
+    "phone_key",
+    "domain_key",
+)
 
 TRIGGERS = [
+    """CREATE TRIGGER partners_search_insert AFTER INSERT ON partners BEGIN
+        INSERT INTO customer_search_partners (partner_id) VALUES (NEW.id)
+            ON CONFLICT (partner_id) DO NOTHING;
+    END""",
+    # Per row as few statements as can be: the seed runs this a million times.
     f"""CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
-        {_ADD_PARTNER}
         INSERT INTO customer_search_rows (id) VALUES (NEW.id);
-        {_fts_write("NEW", delete=False)}
+        {_fts_write("NEW", "last_insert_rowid()", delete=False)}
         {_COUNT_NEW}
     END""",
     f"""CREATE TRIGGER customers_search_update
-        AFTER UPDATE OF id, partner_id, status, search_text ON customers
-        WHEN OLD.id IS NOT NEW.id OR OLD.partner_id IS NOT NEW.partner_id
-            OR OLD.status IS NOT NEW.status OR OLD.search_text IS NOT NEW.search_text
+        AFTER UPDATE OF {", ".join(_INDEXED)} ON customers
+        WHEN {" OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _INDEXED)}
     BEGIN
-        {_ADD_PARTNER}
-        {_fts_write("OLD", delete=True)}
+        {_fts_write("OLD", "r.rid", delete=True)}
         UPDATE customer_search_rows SET id = NEW.id WHERE id = OLD.id;
-        {_fts_write("NEW", delete=False)}
+        {_fts_write("NEW", "r.rid", delete=False)}
     END""",
     f"""CREATE TRIGGER customers_count_update AFTER UPDATE OF partner_id, status ON customers
         WHEN OLD.partner_id IS NOT NEW.partner_id OR OLD.status IS NOT NEW.status
@@ -162,13 +171,14 @@ TRIGGERS = [
         {_COUNT_NEW}
     END""",
     f"""CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
-        {_fts_write("OLD", delete=True)}
+        {_fts_write("OLD", "r.rid", delete=True)}
         DELETE FROM customer_search_rows WHERE id = OLD.id;
         {_UNCOUNT_OLD}
     END""",
 ]
 
 DROP = [
+    "DROP TRIGGER IF EXISTS partners_search_insert",
     "DROP TRIGGER IF EXISTS customers_search_delete",
     "DROP TRIGGER IF EXISTS customers_count_update",
     "DROP TRIGGER IF EXISTS customers_search_update",

@@ -1,0 +1,261 @@
+"""OperationCenter: every suspend, re-enable, cancel and restore the app is following.
+
+It belongs to the signed-in session, not to a dialog, so an operation outlives the window it was
+started from. Each operation is one TaskRunner task running `watch_operation` (desktop/api):
+started once per confirmation with one Idempotency-Key, followed to its end, the customer read
+back. The windows only listen:
+
+    center.started(customer_id, kind)           a row shows its pending badge
+    center.progress(customer_id, text)          "Waiting for the hosting backend…"
+    center.overdue(customer_id)                 past the long bound; still watched
+    center.finished(customer_id, operation, customer, error)
+    center.running_changed()                    any_running() may have changed
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop.api.client import new_idempotency_key
+from desktop.api.errors import ApiError
+from desktop.api.operation_watch import WatchNews, WatchOutcome, WatchStopped, watch_operation
+from desktop.api.records import Customer, Operation
+
+if TYPE_CHECKING:
+    from desktop.api.client import PartnerApi
+    from desktop.settings import AppSettings
+    from desktop.tasks import TaskRunner
+
+log = logging.getLogger("partner_desk.operations")
+
+KINDS = ("suspend", "unsuspend", "cancel", "restore")
+
+
+@dataclass
+class RunningOperation:
+    customer: Customer  # as it was when the watch began: its name for the status bar
+    kind: str
+    idempotency_key: str | None  # None for one picked up after a restart
+    operation: Operation | None = None  # known once the server accepted it
+    progress: str = ""
+    overdue: bool = False
+    started_at: float = field(default_factory=time.monotonic)
+    timer: QTimer | None = None
+
+
+def unfinished_with_customers(api: PartnerApi) -> list[tuple[Operation, Customer]]:
+    """Runs in a worker: the partner's unfinished operations, each with its customer."""
+    found = []
+    for operation in api.unfinished_operations():
+        found.append((operation, api.get_customer(operation.customer_id)))
+    return found
+
+
+class OperationCenter(QObject):
+    started = Signal(str, str)  # customer id, kind
+    progress = Signal(str, str)  # customer id, what is happening in words
+    overdue = Signal(str)  # customer id
+    finished = Signal(
+        str, object, object, object
+    )  # id, Operation|None, Customer|None, ApiError|None
+    running_changed = Signal()
+
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        settings: AppSettings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._api = api
+        self._runner = runner
+        self._settings = settings
+        self._running: dict[str, RunningOperation] = {}
+        # One event for every watch: set on quit or sign-out, and the workers end at once.
+        self._stop = threading.Event()
+
+    # --- asking ------------------------------------------------------------------------------
+
+    def is_running(self, customer_id: str) -> bool:
+        return customer_id in self._running
+
+    def any_running(self) -> bool:
+        return bool(self._running)
+
+    def running(self) -> list[RunningOperation]:
+        return list(self._running.values())
+
+    def get(self, customer_id: str) -> RunningOperation | None:
+        return self._running.get(customer_id)
+
+    def progress_text(self, customer_id: str) -> str:
+        entry = self._running.get(customer_id)
+        return entry.progress if entry else ""
+
+    def is_overdue(self, customer_id: str) -> bool:
+        entry = self._running.get(customer_id)
+        return entry is not None and entry.overdue
+
+    # --- starting ----------------------------------------------------------------------------
+
+    def start(self, kind: str, customer: Customer, **params: str) -> bool:
+        """Start one confirmed operation; False when one already runs for this customer.
+
+        params: `reason` for suspend; `reason` and `confirm_account_number` for cancel.
+        """
+        if kind not in KINDS:
+            raise ValueError(f"unknown operation kind {kind!r}")
+        if customer.id in self._running or self._stop.is_set():
+            return False
+        # Made once here, per confirmation: every retry, and a re-run after signing in
+        # again, sends this same key, so the server can never act twice.
+        key = new_idempotency_key()
+        begin = self._start_call(kind, customer.id, key, params)
+        entry = RunningOperation(customer, kind, key)
+        entry.progress = self._words(kind, WatchNews("starting"))
+        self._watch(entry, begin)
+        return True
+
+    def resume(self) -> None:
+        """After sign-in: follow whatever the server still has pending (crash recovery)."""
+        self._runner.submit(
+            unfinished_with_customers,
+            self._api,
+            success=self._resume_found,
+            failure=self._resume_failed,
+            owner=self,
+        )
+
+    def shutdown(self) -> None:
+        """Stop watching (quit, sign out): the server finishes the operations on its own."""
+        self._stop.set()
+        entries, self._running = self._running, {}
+        for entry in entries.values():
+            if entry.timer is not None:
+                entry.timer.stop()
+        if entries:
+            self.running_changed.emit()
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _start_call(
+        self, kind: str, customer_id: str, key: str, params: dict[str, str]
+    ) -> Callable[[], Operation]:
+        api = self._api
+        if kind == "suspend":
+            return partial(api.suspend, customer_id, params["reason"], key)
+        if kind == "unsuspend":
+            return partial(api.unsuspend, customer_id, key)
+        if kind == "cancel":
+            return partial(
+                api.cancel, customer_id, params["reason"], params["confirm_account_number"], key
+            )
+        return partial(api.restore, customer_id, key)
+
+    def _watch(self, entry: RunningOperation, begin: Callable[[], Operation] | Operation) -> None:
+        customer_id = entry.customer.id
+        self._running[customer_id] = entry
+        bound = QTimer(self)
+        bound.setSingleShot(True)
+        bound.timeout.connect(partial(self._overdue, customer_id, entry))
+        bound.start(self._settings.operation_bound_ms)
+        entry.timer = bound
+        self._runner.submit(
+            watch_operation,
+            self._api,
+            begin,
+            customer_id,
+            stop=self._stop,
+            progress=partial(self._progressed, customer_id, entry),
+            success=partial(self._ended, customer_id, entry),
+            failure=partial(self._crashed, customer_id, entry),
+            owner=self,
+        )
+        self.started.emit(customer_id, entry.kind)
+        self.progress.emit(customer_id, entry.progress)
+        self.running_changed.emit()
+
+    def _current(self, customer_id: str, entry: RunningOperation) -> bool:
+        # A watch whose entry was dropped (shutdown) or replaced reports to nobody.
+        return self._running.get(customer_id) is entry
+
+    def _progressed(self, customer_id: str, entry: RunningOperation, news: Any) -> None:
+        if not self._current(customer_id, entry) or not isinstance(news, WatchNews):
+            return
+        if news.operation is not None:
+            entry.operation = news.operation
+        entry.progress = self._words(entry.kind, news)
+        self.progress.emit(customer_id, entry.progress)
+
+    def _overdue(self, customer_id: str, entry: RunningOperation) -> None:
+        if self._current(customer_id, entry):
+            entry.overdue = True
+            self.overdue.emit(customer_id)
+
+    def _ended(self, customer_id: str, entry: RunningOperation, outcome: WatchOutcome) -> None:
+        if self._current(customer_id, entry):
+            self._finish(customer_id, entry, outcome.operation, outcome.customer, outcome.error)
+
+    def _crashed(self, customer_id: str, entry: RunningOperation, error: BaseException) -> None:
+        if isinstance(error, WatchStopped) or not self._current(customer_id, entry):
+            return
+        if not isinstance(error, ApiError):
+            log.error("watching %s failed", customer_id, exc_info=error)
+            error = ApiError(
+                self.tr("Something unexpected went wrong ({what}).").format(
+                    what=type(error).__name__
+                )
+            )
+        self._finish(customer_id, entry, entry.operation, None, error)
+
+    def _finish(
+        self,
+        customer_id: str,
+        entry: RunningOperation,
+        operation: Operation | None,
+        customer: Customer | None,
+        error: ApiError | None,
+    ) -> None:
+        del self._running[customer_id]
+        if entry.timer is not None:
+            entry.timer.stop()
+            entry.timer.deleteLater()
+        self.finished.emit(customer_id, operation, customer, error)
+        self.running_changed.emit()
+
+    @Slot(object)
+    def _resume_found(self, found: list[tuple[Operation, Customer]]) -> None:
+        for operation, customer in found:
+            if customer.id in self._running or self._stop.is_set():
+                continue
+            entry = RunningOperation(customer, operation.kind, None, operation)
+            entry.progress = self._words(operation.kind, WatchNews("waiting", operation))
+            self._watch(entry, operation)
+
+    @Slot(object)
+    def _resume_failed(self, error: BaseException) -> None:
+        # Not fatal: the rows still show the server's state when the list loads.
+        log.warning("could not ask the server for unfinished operations: %s", error)
+
+    def _words(self, kind: str, news: WatchNews) -> str:
+        if news.phase == "starting":
+            return {
+                "suspend": self.tr("Asking the server to suspend…"),
+                "unsuspend": self.tr("Asking the server to re-enable…"),
+                "cancel": self.tr("Asking the server to cancel…"),
+                "restore": self.tr("Asking the server to restore…"),
+            }[kind]
+        if news.phase == "reconnecting":
+            return self.tr("Reconnecting…")
+        if news.phase == "confirming":
+            return self.tr("Reading the result back from the server…")
+        return self.tr("Waiting for the hosting backend…")

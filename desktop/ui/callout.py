@@ -1,0 +1,37 @@
+"""A tinted box that sets a warning apart from the rest of a dialog, in light and dark themes."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+# The hue carries the weight of the warning; the words inside carry its meaning.
+HUES = {
+    "neutral": QColor(0x24, 0x50, 0x8F),
+    "warning": QColor(0xC7, 0x7C, 0x02),
+    "danger": QColor(0xC6, 0x28, 0x28),
+}
+
+
+def _mix(base: QColor, hue: QColor, amount: float) -> str:
+    return QColor.fromRgbF(
+        base.redF() + (hue.redF() - base.redF()) * amount,
+        base.greenF() + (hue.greenF() - base.greenF()) * amount,
+        base.blueF() + (hue.blueF() - base.blueF()) * amount,
+    ).name()
+
+
+class Callout(QFrame):
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callout")
+        base = self.palette().color(QPalette.ColorRole.Base)
+        hue = HUES[kind]
+        # The selector keeps the tint on this frame; the labels inside stay transparent.
+        self.setStyleSheet(
+            f"QFrame#callout {{ background: {_mix(base, hue, 0.09)};"
+            f" border: 1px solid {_mix(base, hue, 0.45)}; border-radius: 6px; }}"
+        )
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(12, 10, 12, 10)
+        self.body.setSpacing(8)

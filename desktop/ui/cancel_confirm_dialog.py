@@ -1,0 +1,166 @@
+"""Confirm a cancellation: every service removed, billing stopped, undoable for 14 days.
+
+Stronger than the suspend confirmation: it lists what will be removed and the monthly amount
+that stops being billed, asks why, and enables Cancel Account only once the account number is
+typed exactly. Keep Customer, Esc and the close button send nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.billable_services import BillableServices
+from desktop.ui.callout import Callout
+from desktop.ui.reason_picker import ReasonPicker
+from desktop.ui.suspend_confirm_dialog import account_line, heading, muted
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.api.client import PartnerApi
+    from desktop.api.records import Customer
+    from desktop.tasks import TaskRunner
+
+RESTORE_DAYS = 14  # shared/API.md: a cancellation can be undone for 14 days
+
+
+class CancelConfirmDialog(QDialog):
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        customer: Customer,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._account_number = customer.account_number
+        named(self, "cancelConfirmDialog", self.tr("Cancel customer"))
+        self.setWindowTitle(self.tr("Cancel Customer"))
+        self.setModal(True)
+        self.setMinimumWidth(500)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(6)
+        title = self.tr("Cancel {name}?").format(name=customer.name)
+        layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
+        layout.addWidget(
+            named(muted(account_line(self, customer)), "confirmAccount", self.tr("Account"))
+        )
+        layout.addSpacing(8)
+
+        box = Callout("danger")
+        caption = QLabel(
+            self.tr(
+                "<b>Every service below is removed and stops being billed at once.</b>"
+                " The customer's control panel is blocked. You can undo this for"
+                " {days} days with Restore Customer."
+            ).format(days=RESTORE_DAYS)
+        )
+        caption.setWordWrap(True)
+        box.body.addWidget(caption)
+        self.services = BillableServices(
+            api, runner, customer.id, self.tr("Billing that stops per month:")
+        )
+        box.body.addWidget(self.services)
+        layout.addWidget(box)
+        layout.addSpacing(10)
+
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.reason = ReasonPicker(
+            [
+                self.tr("Customer request"),
+                self.tr("Non-payment"),
+                self.tr("Moved to another provider"),
+                self.tr("Fraud"),
+            ],
+            self.tr("Other"),
+            "cancelReason",
+        )
+        reason_label = QLabel(self.tr("&Reason"))
+        reason_label.setFont(bold)
+        reason_label.setBuddy(self.reason.combo)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        layout.addSpacing(8)
+
+        type_label = QLabel(
+            self.tr("To confirm, type the account number <b>{number}</b>:").format(
+                number=customer.account_number
+            )
+        )
+        type_label.setWordWrap(True)
+        self.account_number = named(
+            QLineEdit(),
+            "cancelConfirmAccountNumber",
+            self.tr("Account number, to confirm"),
+            self.tr("Type {number} to enable Cancel Account").format(
+                number=customer.account_number
+            ),
+        )
+        self.account_number.setPlaceholderText(customer.account_number)
+        type_label.setBuddy(self.account_number)
+        layout.addWidget(type_label)
+        layout.addWidget(self.account_number)
+        self.problem = named(muted(""), "cancelProblem", self.tr("What is missing"))
+        layout.addWidget(self.problem)
+        layout.addSpacing(10)
+
+        self.buttons = QDialogButtonBox()
+        self.confirm = named(
+            QPushButton(self.tr("Cancel Account")), "confirmCancelButton", self.tr("Cancel account")
+        )
+        # Red like the box above: this is the one that removes things.
+        self.confirm.setStyleSheet(
+            "QPushButton:enabled { color: white; background: #c62828; border: 1px solid #a11d1d;"
+            " border-radius: 4px; padding: 5px 14px; }"
+        )
+        self.keep = named(
+            QPushButton(self.tr("Keep Customer")),
+            "keepCustomerButton",
+            self.tr("Keep the customer: send nothing"),
+        )
+        self.buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.keep, QDialogButtonBox.ButtonRole.RejectRole)
+        self.confirm.setDefault(True)
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.reason.changed.connect(self._update)
+        self.account_number.textChanged.connect(self._update)
+        self.reason.combo.setFocus()
+        self._update()
+
+    def reason_text(self) -> str:
+        return self.reason.reason()
+
+    def typed_account_number(self) -> str:
+        return self.account_number.text()
+
+    @Slot()
+    def _update(self) -> None:
+        problem = self.reason.problem()
+        if not problem and self.account_number.text() != self._account_number:
+            problem = self.tr("Type the account number exactly to enable Cancel Account.")
+        self.confirm.setEnabled(not problem)
+        self.confirm.setToolTip(problem)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+
+    @Slot()
+    def _confirm(self) -> None:
+        if self.confirm.isEnabled():
+            self.accept()

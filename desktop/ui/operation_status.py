@@ -1,0 +1,142 @@
+"""The main window's view of the OperationCenter: the rows' pending badges and the status bar.
+
+An operation whose dialog was closed (kept watching past the long bound, or picked up after a
+restart) is still shown here until it ends.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.ui.failure_words import failure_reason
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.api.errors import ApiError
+    from desktop.api.records import Customer, Operation
+    from desktop.models.customer_table import CustomerTableModel
+    from desktop.operations import OperationCenter, RunningOperation
+
+_RESULT_SHOWN_MS = 15_000  # how long "Acme d.o.o. suspended." stays in the status bar
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OperationStatus", text)
+
+
+def doing_words(kind: str, name: str) -> str:
+    """ "Suspending Acme d.o.o." """
+    text = {
+        "suspend": _tr("Suspending {name}"),
+        "unsuspend": _tr("Re-enabling {name}"),
+        "cancel": _tr("Canceling {name}"),
+        "restore": _tr("Restoring {name}"),
+    }.get(kind, _tr("Working on {name}"))
+    return text.format(name=name)
+
+
+def done_words(kind: str, name: str) -> str:
+    text = {
+        "suspend": _tr("{name} suspended."),
+        "unsuspend": _tr("{name} re-enabled."),
+        "cancel": _tr("{name} canceled."),
+        "restore": _tr("{name} restored."),
+    }.get(kind, _tr("{name}: done."))
+    return text.format(name=name)
+
+
+class TableFollower(QObject):
+    """Pending badge while an operation runs; the row re-drawn from the server's record after."""
+
+    def __init__(self, center: OperationCenter, model: CustomerTableModel) -> None:
+        super().__init__(model)
+        self._model = model
+        center.started.connect(self._started)
+        center.finished.connect(self._finished)
+
+    @Slot(str, str)
+    def _started(self, customer_id: str, kind: str) -> None:
+        self._model.set_pending(customer_id, True, kind)
+
+    @Slot(str, object, object, object)
+    def _finished(
+        self,
+        customer_id: str,
+        _operation: Operation | None,
+        customer: Customer | None,
+        _error: ApiError | None,
+    ) -> None:
+        if customer is not None:
+            self._model.update_customer(customer)  # that one row, nothing else
+        self._model.set_pending(customer_id, False)
+
+
+class OperationStatusLabel(QLabel):
+    def __init__(self, center: OperationCenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "operationStatus", self.tr("Operations in progress"))
+        self._center = center
+        self._names: dict[str, tuple[str, str]] = {}  # customer id -> (kind, name)
+        self._fade = QTimer(self)
+        self._fade.setSingleShot(True)
+        self._fade.timeout.connect(self._refresh)
+        center.running_changed.connect(self._refresh)
+        center.progress.connect(self._refresh)
+        center.finished.connect(self._finished)
+        self.hide()
+
+    @Slot()
+    def _refresh(self) -> None:
+        running: list[RunningOperation] = self._center.running()
+        for entry in running:
+            self._names[entry.customer.id] = (entry.kind, entry.customer.name)
+        if not running:
+            if not self._fade.isActive():
+                self.hide()
+            return
+        self._fade.stop()
+        if len(running) == 1:
+            entry = running[0]
+            text = self.tr("{doing}: {now}").format(
+                doing=doing_words(entry.kind, entry.customer.name), now=entry.progress
+            )
+        else:
+            text = self.tr("{n} operations running: {which}").format(
+                n=len(running),
+                which=", ".join(doing_words(e.kind, e.customer.name) for e in running),
+            )
+        self._say(text, "")
+
+    @Slot(str, object, object, object)
+    def _finished(
+        self,
+        customer_id: str,
+        operation: Operation | None,
+        customer: Customer | None,
+        error: ApiError | None,
+    ) -> None:
+        kind, name = self._names.pop(customer_id, ("", ""))
+        kind = operation.kind if operation else kind
+        name = customer.name if customer else name
+        if self._center.any_running():
+            return  # the ones still running matter more; the dialog and the row say the rest
+        if error is None:
+            self._say(done_words(kind, name), "color: #1e7b3c;")
+        else:
+            self._say(
+                self.tr("{doing} failed: {reason}").format(
+                    doing=doing_words(kind, name), reason=failure_reason(error)
+                ),
+                "color: #c0392b;",
+            )
+        self._fade.start(_RESULT_SHOWN_MS)
+
+    def _say(self, text: str, style: str) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self.setStyleSheet(style)
+        self.show()

@@ -1,0 +1,212 @@
+"""Confirm a suspension (Suspend Account) or a re-enable (Re-enable Account), or send nothing.
+
+It names the customer, asks why (suspend only: the API records no reason for a re-enable) and
+lists what stays billable while suspended, loaded in the background. Cancel, Esc and the close
+button all leave the server untouched.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.billable_services import BillableServices
+from desktop.ui.callout import Callout
+from desktop.ui.reason_picker import ReasonPicker
+from desktop.ui.status_panel import local_time
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.api.client import PartnerApi
+    from desktop.api.records import Customer
+    from desktop.tasks import TaskRunner
+
+
+def heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    font = QFont(parent.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def account_line(parent: QWidget, customer: Customer) -> str:
+    parts = [parent.tr("Account {number}").format(number=customer.account_number)]
+    if customer.domain:
+        parts.append(customer.domain)
+    return "  ·  ".join(parts)
+
+
+class SuspendConfirmDialog(QDialog):
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        customer: Customer,
+        suspend: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._suspend = suspend
+        if suspend:
+            named(self, "suspendConfirmDialog", self.tr("Suspend customer"))
+            self.setWindowTitle(self.tr("Suspend Customer"))
+            title = self.tr("Suspend {name}?").format(name=customer.name)
+            explain = self.tr(
+                "Suspending stops the customer's services and blocks their control panel"
+                " until you re-enable the account."
+            )
+        else:
+            named(self, "reenableConfirmDialog", self.tr("Re-enable customer"))
+            self.setWindowTitle(self.tr("Re-enable Customer"))
+            title = self.tr("Re-enable {name}?").format(name=customer.name)
+            explain = self.tr(
+                "Re-enabling starts the customer's services again and opens their control panel."
+            )
+        self.setModal(True)
+        self.setMinimumWidth(480)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(6)
+        layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
+        layout.addWidget(
+            named(muted(account_line(self, customer)), "confirmAccount", self.tr("Account"))
+        )
+        layout.addSpacing(8)
+        explanation = QLabel(explain)
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        layout.addSpacing(6)
+
+        self.reason: ReasonPicker | None = None
+        self.problem = named(muted(""), "reasonProblem", self.tr("What is missing"))
+        if suspend:
+            self.reason = ReasonPicker(
+                [
+                    self.tr("Non-payment"),
+                    self.tr("Customer request"),
+                    self.tr("Abuse"),
+                    self.tr("Fraud"),
+                ],
+                self.tr("Other"),
+                "suspendReason",
+            )
+            reason_label = QLabel(self.tr("&Reason"))
+            reason_label.setBuddy(self.reason.combo)
+            font = QFont(reason_label.font())
+            font.setBold(True)
+            reason_label.setFont(font)
+            layout.addWidget(reason_label)
+            layout.addWidget(self.reason)
+            self.reason.changed.connect(self._update)
+        else:
+            since = customer.suspended_at
+            lines = []
+            if since is not None:
+                lines.append(
+                    self.tr("Suspended since {when}.").format(when=html.escape(local_time(since)))
+                )
+            if customer.suspension_reason:
+                lines.append(
+                    self.tr("Reason: {reason}").format(
+                        reason=html.escape(customer.suspension_reason)
+                    )
+                )
+            if lines:
+                layout.addWidget(named(muted("<br>".join(lines)), "suspensionInfo", self.tr("Now")))
+                layout.addSpacing(8)
+
+        layout.addWidget(self.problem)
+        self.services = BillableServices(
+            api,
+            runner,
+            customer.id,
+            self.tr("Billed per month:") if suspend else self.tr("Billed per month again:"),
+        )
+        box = Callout("warning") if suspend else Callout("neutral")
+        caption = QLabel(
+            self.tr("<b>These services stay billable while the customer is suspended</b>")
+            if suspend
+            else self.tr("<b>These services run again</b>")
+        )
+        caption.setWordWrap(True)
+        box.body.addWidget(caption)
+        box.body.addWidget(self.services)
+        if suspend:
+            note = QLabel(
+                self.tr(
+                    "They are billed until you remove them on the Services tab: suspending"
+                    " does not stop billing."
+                )
+            )
+            note.setWordWrap(True)
+            box.body.addWidget(note)
+        layout.addWidget(box)
+        layout.addSpacing(10)
+
+        self.buttons = QDialogButtonBox()
+        if suspend:
+            self.confirm = named(
+                QPushButton(self.tr("Suspend Account")),
+                "confirmSuspendButton",
+                self.tr("Suspend account"),
+            )
+        else:
+            self.confirm = named(
+                QPushButton(self.tr("Re-enable Account")),
+                "confirmReenableButton",
+                self.tr("Re-enable account"),
+            )
+        self.cancel = named(
+            QPushButton(self.tr("Cancel")), "cancelSuspendButton", self.tr("Cancel: send nothing")
+        )
+        self.buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.confirm.setDefault(True)
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if self.reason is not None:
+            self.reason.combo.setFocus()
+        else:
+            self.confirm.setFocus()
+        self._update()
+
+    def reason_text(self) -> str:
+        return self.reason.reason() if self.reason is not None else ""
+
+    @Slot()
+    def _update(self) -> None:
+        problem = self.reason.problem() if self.reason is not None else ""
+        self.confirm.setEnabled(not problem)
+        self.confirm.setToolTip(problem)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+
+    @Slot()
+    def _confirm(self) -> None:
+        if self.confirm.isEnabled():
+            self.accept()
