@@ -179,6 +179,7 @@ class OperationCenter(QObject):
             success=partial(self._ended, customer_id, entry),
             failure=partial(self._crashed, customer_id, entry),
             owner=self,
+            long_running=True,  # it may wait minutes for the backend; the windows must not
         )
         self.started.emit(customer_id, entry.kind)
         self.progress.emit(customer_id, entry.progress)
@@ -193,8 +194,10 @@ class OperationCenter(QObject):
             return
         if news.operation is not None:
             entry.operation = news.operation
-        entry.progress = self._words(entry.kind, news)
-        self.progress.emit(customer_id, entry.progress)
+        words = self._words(entry.kind, news)
+        if words != entry.progress:
+            entry.progress = words
+            self.progress.emit(customer_id, words)
 
     def _overdue(self, customer_id: str, entry: RunningOperation) -> None:
         if self._current(customer_id, entry):

@@ -17,7 +17,16 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QDeadlineTimer,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from desktop.api.errors import SessionExpiredError
 
@@ -106,9 +115,11 @@ class Task(QObject):
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
         owner: QObject | None,
+        long_running: bool = False,
     ) -> None:
         super().__init__()
         self._runner = runner
+        self.long_running = long_running
         self._fn = fn
         self._args = args
         self._kwargs = dict(kwargs)
@@ -194,10 +205,16 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
 
+    # Long-running jobs (watching an operation until the backend is done) each hold a thread
+    # for minutes; in a pool of their own they never starve the short calls of the windows.
+    LONG_RUNNING_THREADS = 64
+
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # A pool of our own, so drain() waits for this app's calls and nothing else.
         self._pool = pool if pool is not None else QThreadPool(self)
+        self._long_pool = QThreadPool(self)
+        self._long_pool.setMaxThreadCount(self.LONG_RUNNING_THREADS)
         self._active: set[Task] = set()
         # Finished tasks kept until control is back in the event loop: a Task must not be
         # deleted inside its own slot.
@@ -223,15 +240,17 @@ class TaskRunner(QObject):
         failure: Callable[[Any], Any] | None = None,
         progress: Callable[[Any], Any] | None = None,
         owner: QObject | None = None,
+        long_running: bool = False,
         **kwargs: Any,
     ) -> Task:
         """Run fn(*args, **kwargs) off the GUI thread.
 
         A keyword parameter `report` of fn receives a thread-safe callable whose argument
-        arrives as `progress`. The keywords success, failure, progress and owner are the
-        runner's own and are not passed to fn.
+        arrives as `progress`. The keywords success, failure, progress, owner and long_running
+        are the runner's own and are not passed to fn. long_running=True is for a job that
+        waits for minutes (and must stop when asked): it runs beside the short calls.
         """
-        task = Task(self, fn, args, kwargs, owner)
+        task = Task(self, fn, args, kwargs, owner, long_running)
         # Connected before the job starts, so even an instant result finds its listeners.
         if success is not None:
             task.succeeded.connect(success)
@@ -250,11 +269,13 @@ class TaskRunner(QObject):
 
         Results of jobs that finish meanwhile are queued, not delivered: this is for quitting.
         """
-        return bool(self._pool.waitForDone(timeout_ms))
+        deadline = QDeadlineTimer(timeout_ms)
+        short_done = self._pool.waitForDone(deadline)
+        return bool(self._long_pool.waitForDone(deadline) and short_done)
 
     def _start(self, task: Task) -> None:
         task.generation = self._sign_in_generation
-        self._pool.start(task.job())
+        (self._long_pool if task.long_running else self._pool).start(task.job())
 
     def task_done(self, task: Task) -> None:
         if task not in self._active:

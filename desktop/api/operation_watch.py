@@ -111,12 +111,19 @@ class _Watch:
         if self._stop.wait(seconds):
             raise WatchStopped()
 
-    def persist(self, call: Callable[[], T], phase: Phase, operation: Operation | None) -> T:
+    def persist(
+        self,
+        call: Callable[[], T],
+        phase: Phase,
+        operation: Operation | None,
+        at_least_once: bool = False,
+    ) -> T:
         """call() until it answers; retryable trouble is waited out with backoff."""
         delays = self.delays()
         while True:
-            if self._stop.is_set():
+            if self._stop.is_set() and not at_least_once:
                 raise WatchStopped()
+            at_least_once = False
             try:
                 result = call()
             except ApiError as exc:
@@ -153,7 +160,9 @@ def watch_operation(
     else:
         watch.tell("starting")
         try:
-            operation = watch.persist(start, "starting", None)
+            # Sent even if the app is quitting already: the person confirmed it, and was told
+            # the server would finish it.
+            operation = watch.persist(start, "starting", None, at_least_once=True)
         except SessionExpiredError:
             raise
         except ApiError as exc:  # refused: already suspended, another operation running...

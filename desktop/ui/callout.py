@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 # The hue carries the weight of the warning; the words inside carry its meaning.
 HUES = {
@@ -11,6 +12,12 @@ HUES = {
     "warning": QColor(0xC7, 0x7C, 0x02),
     "danger": QColor(0xC6, 0x28, 0x28),
 }
+_ICONS = {
+    "neutral": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "danger": QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+_ICON_SIZE = 20
 
 
 def _mix(base: QColor, hue: QColor, amount: float) -> str:
@@ -22,7 +29,7 @@ def _mix(base: QColor, hue: QColor, amount: float) -> str:
 
 
 class Callout(QFrame):
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callout")
         base = self.palette().color(QPalette.ColorRole.Base)
@@ -32,6 +39,17 @@ class Callout(QFrame):
             f"QFrame#callout {{ background: {_mix(base, hue, 0.09)};"
             f" border: 1px solid {_mix(base, hue, 0.45)}; border-radius: 6px; }}"
         )
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(_ICONS[kind]).pixmap(_ICON_SIZE, _ICON_SIZE))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.caption.setAccessibleName(caption)
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.caption, 1)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(12, 10, 12, 10)
         self.body.setSpacing(8)
+        self.body.addLayout(head)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -48,11 +49,13 @@ class CancelConfirmDialog(QDialog):
         named(self, "cancelConfirmDialog", self.tr("Cancel customer"))
         self.setWindowTitle(self.tr("Cancel Customer"))
         self.setModal(True)
-        self.setMinimumWidth(500)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(6)
+        # Exactly as big as the content, also once the services arrive; the box below sets a
+        # comfortable line length for the wrapped text.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         title = self.tr("Cancel {name}?").format(name=customer.name)
         layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
         layout.addWidget(
@@ -60,20 +63,19 @@ class CancelConfirmDialog(QDialog):
         )
         layout.addSpacing(8)
 
-        box = Callout("danger")
-        caption = QLabel(
+        box = Callout(
+            "danger",
             self.tr(
                 "<b>Every service below is removed and stops being billed at once.</b>"
                 " The customer's control panel is blocked. You can undo this for"
                 " {days} days with Restore Customer."
-            ).format(days=RESTORE_DAYS)
+            ).format(days=RESTORE_DAYS),
         )
-        caption.setWordWrap(True)
-        box.body.addWidget(caption)
         self.services = BillableServices(
             api, runner, customer.id, self.tr("Billing that stops per month:")
         )
         box.body.addWidget(self.services)
+        box.setMinimumWidth(460)
         layout.addWidget(box)
         layout.addSpacing(10)
 
@@ -124,8 +126,11 @@ class CancelConfirmDialog(QDialog):
         )
         # Red like the box above: this is the one that removes things.
         self.confirm.setStyleSheet(
-            "QPushButton:enabled { color: white; background: #c62828; border: 1px solid #a11d1d;"
+            "QPushButton { color: white; background: #c62828; border: 1px solid #a11d1d;"
             " border-radius: 4px; padding: 5px 14px; }"
+            "QPushButton:hover { background: #b71c1c; }"
+            "QPushButton:focus { border: 2px solid #5c0d0d; padding: 4px 13px; }"
+            "QPushButton:disabled { background: #eab9b9; border-color: #e3a5a5; }"
         )
         self.keep = named(
             QPushButton(self.tr("Keep Customer")),

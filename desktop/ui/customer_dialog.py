@@ -259,8 +259,6 @@ class CustomerDialog(QDialog):
         when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
         self._set_note(self.tr("Saved at {time}.").format(time=when), "success")
         self.customer_saved.emit(customer)
-        if self.history_tab.isVisible():
-            self.history_tab.reload()  # hidden, it reloads when next shown
 
     @Slot(str, str)
     def _control_panel_opened(self, name: str, _url: str) -> None:
@@ -456,6 +454,11 @@ class CustomerDialog(QDialog):
         self.close_button.setEnabled(not locked and not self._saving)
         # No service is removed while the server suspends or cancels the customer.
         self.tabs.setTabEnabled(self.tabs.indexOf(self.services_tab), not locked)
+        waiting = self.tr("This window stays open until the server confirms.")
+        if locked:
+            self._set_note(waiting, "info")
+        elif self.note.text() == waiting:
+            self._set_note("", "info")
         self._update_buttons()
 
     def show_server_customer(self, customer: Customer) -> None:

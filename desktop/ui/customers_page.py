@@ -74,6 +74,7 @@ class CustomersPage(QWidget):
         self._loading = False
         self._refresh_buffer: list[Any] | None = None
         self._restore: tuple[str | None, int] = (None, 0)
+        self._restore_pending = False
         named(self, "customersPage", self.tr("My Customers"))
 
         self.model = CustomerTableModel(self)
@@ -81,7 +82,9 @@ class CustomersPage(QWidget):
 
         title = QLabel(self.tr("<h2>My Customers</h2>"))
         self.search = named(QLineEdit(), "customerSearch", self.tr("Search customers"))
-        self.search.setPlaceholderText(self.tr("Search name, account number, email, phone, domain…"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, account number, email, phone, domain…")
+        )
         self.search.setClearButtonEnabled(True)
         self.field = named(QComboBox(), "searchField", self.tr("Search in"))
         for label, key in (
@@ -131,7 +134,9 @@ class CustomersPage(QWidget):
         header.setHighlightSections(False)
         for column, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(column, width)
-        self.table.setItemDelegateForColumn(CustomerTableModel.STATUS, StatusBadgeDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            CustomerTableModel.STATUS, StatusBadgeDelegate(self.table)
+        )
         self.table.doubleClicked.connect(self._open_index)
         self.context_menu = CustomerContextMenu(self.table, api, runner)
         self.context_menu.edit_requested.connect(self.open_customer)
@@ -171,6 +176,7 @@ class CustomersPage(QWidget):
         self.field.currentIndexChanged.connect(self._apply_search)
         self.status.currentIndexChanged.connect(self._apply_status)
         self.proxy.counts_changed.connect(self._update_count)
+        self.proxy.settled.connect(self._restore_view)
         self.edit_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_customer)
         self.refresh_button.clicked.connect(self.refresh)
@@ -221,9 +227,12 @@ class CustomersPage(QWidget):
     @Slot(object)
     def _loaded(self, count: int) -> None:
         if self._refresh_buffer is not None:
+            self._restore_pending = True
             self.model.reset(self._refresh_buffer)
             self._refresh_buffer = None
-            self._restore_view()
+            # A large reload is indexed over several event-loop turns; restore once it settles.
+            if self.proxy.is_settled():
+                self._restore_view()
         self._finish_loading()
         self.load_state.emit(self.tr("Connected"))
 
@@ -232,7 +241,9 @@ class CustomersPage(QWidget):
         self._refresh_buffer = None
         self._finish_loading()
         message = error.message if isinstance(error, ApiError) else str(error)
-        self.empty.setText(self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(msg=message))
+        self.empty.setText(
+            self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(msg=message)
+        )
         self._update_empty_state(failed=True)
         self.load_state.emit(self.tr("Offline: {msg}").format(msg=message))
 
@@ -242,7 +253,11 @@ class CustomersPage(QWidget):
         self.progress.hide()
         self._update_empty_state()
 
+    @Slot()
     def _restore_view(self) -> None:
+        if not self._restore_pending:
+            return
+        self._restore_pending = False
         selected, scroll = self._restore
         if selected:
             self.select_id(selected, scroll_to=False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models.history_model import HistoryTableModel
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.load_state import LoadState
+from desktop.ui.table_look import give_cells_air
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class HistoryTab(QWidget):
         self.table.setWordWrap(True)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setItemDelegate(_RoomyRows(self.table))
+        give_cells_air(self.table)
         self.table.verticalHeader().hide()
         # Details may run to several lines (one per edited field): rows grow to fit them.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -107,11 +109,13 @@ class HistoryTab(QWidget):
     # --- public --------------------------------------------------------------------------------
 
     def set_customer(self, customer: Customer | None) -> None:
-        same = (
-            customer is not None and self._customer is not None and customer.id == self._customer.id
-        )
+        previous = self._customer
+        same = customer is not None and previous is not None and customer.id == previous.id
         self._customer = customer
-        if not same:
+        if same and customer is not None and previous is not None:
+            if customer.version != previous.version and self.isVisible():
+                self.reload()  # a suspension or cancellation finished: its event is new
+        else:
             self._generation += 1
             self._loaded = self._loading = False
             self.model.reset()

@@ -18,6 +18,8 @@ from desktop.ui.widgets import named
 if TYPE_CHECKING:
     from desktop.operations import OperationCenter
 
+_NAMED = 3  # operations named in the question; more are counted
+
 
 class LeaveGuard(QObject):
     def __init__(self, window: QWidget, center: OperationCenter) -> None:
@@ -41,7 +43,12 @@ class LeaveGuard(QObject):
                 doing=doing_words(running[0].kind, running[0].customer.name)
             )
         else:
-            what = self.tr("{n} operations are still running.").format(n=len(running))
+            names = [doing_words(e.kind, e.customer.name) for e in running[:_NAMED]]
+            if len(running) > _NAMED:
+                names.append(self.tr("{n} more").format(n=len(running) - _NAMED))
+            what = self.tr("{n} operations are still running: {which}.").format(
+                n=len(running), which="; ".join(names)
+            )
         if quitting:
             name, title = "quitWhileRunningBox", self.tr("Quit while an operation runs?")
             leave_text, stay_text = self.tr("Quit Anyway"), self.tr("Keep Partner Desk Open")

@@ -62,7 +62,9 @@ class LoginDialog(QDialog):
         )
         self.remember.setChecked(settings.remember_me and credentials.backend_available)
         self.remember.setEnabled(credentials.backend_available)
-        self.keyring_note = named(QLabel(credentials.where), "keyringNote", self.tr("Password storage"))
+        self.keyring_note = named(
+            QLabel(credentials.where), "keyringNote", self.tr("Password storage")
+        )
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setStyleSheet("color: palette(placeholder-text);")
         self.error = named(QLabel(), "signInError", self.tr("Sign-in problem"))
@@ -148,7 +150,9 @@ class LoginDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.server, self.username, self.password, self.sign_in_button):
             widget.setEnabled(not busy)
-        self.remember.setEnabled(not busy and not self._auto and self._credentials.backend_available)
+        self.remember.setEnabled(
+            not busy and not self._auto and self._credentials.backend_available
+        )
         self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("Sign In"))
         if busy:
             self.error.hide()

@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
             self.tr("Signed-in user"),
         )
         self.user_status.setToolTip(self.session.secret_kept)
-        self.connection = named(QLabel(self.tr("Connecting…")), "statusConnection", self.tr("Connection"))
+        self.connection = named(
+            QLabel(self.tr("Connecting…")), "statusConnection", self.tr("Connection")
+        )
         bar.addWidget(self.server_status)
         bar.addWidget(self.user_status)
         self.operation_status = OperationStatusLabel(self.operations)
@@ -134,31 +136,45 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("Sign &Out"), "signOutAction", None, self.sign_out))
+        file_menu.addAction(
+            self._action(self.tr("Sign &Out"), "signOutAction", None, self.sign_out)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
         )
         edit_menu = menus.addMenu(self.tr("&Edit"))
         edit_menu.addAction(
-            self._action(self.tr("&Find Customer"), "findAction", QKeySequence.StandardKey.Find,
-                         self._find)
+            self._action(
+                self.tr("&Find Customer"), "findAction", QKeySequence.StandardKey.Find, self._find
+            )
         )
         edit_menu.addAction(
-            self._action(self.tr("&New Customer"), "newCustomerAction", QKeySequence.StandardKey.New,
-                         self.create_customer)
+            self._action(
+                self.tr("&New Customer"),
+                "newCustomerAction",
+                QKeySequence.StandardKey.New,
+                self.create_customer,
+            )
         )
         edit_menu.addAction(
-            self._action(self.tr("&Edit Customer"), "editCustomerAction", None,
-                         self.customers.open_selected)
+            self._action(
+                self.tr("&Edit Customer"), "editCustomerAction", None, self.customers.open_selected
+            )
         )
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(
-            self._action(self.tr("&Refresh"), "refreshAction", QKeySequence.StandardKey.Refresh,
-                         self.customers.refresh)
+            self._action(
+                self.tr("&Refresh"),
+                "refreshAction",
+                QKeySequence.StandardKey.Refresh,
+                self.customers.refresh,
+            )
         )
         help_menu = menus.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About Partner Desk"), "aboutAction", None, self.about))
+        help_menu.addAction(
+            self._action(self.tr("&About Partner Desk"), "aboutAction", None, self.about)
+        )
 
     @Slot()
     def _find(self) -> None:

@@ -28,6 +28,7 @@ from desktop.models.money import money_text
 from desktop.models.services_model import ServicesTableModel
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.load_state import LoadState
+from desktop.ui.table_look import give_cells_air
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class ServicesTab(QWidget):
         self._customer: Customer | None = None
         self._loaded = False
         self._loading = False
+        self._stale = False  # loaded, but the customer's status changed since
         self._generation = 0  # answers for an older customer or load are dropped
         self._removing: str | None = None
         self.confirm_box: QMessageBox | None = None
@@ -62,10 +64,7 @@ class ServicesTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        # Off the grid lines: right-aligned prices otherwise touch the border.
-        self.table.setStyleSheet(
-            "QTableView::item { padding: 0 6px; } QHeaderView::section { padding: 2px 6px; }"
-        )
+        give_cells_air(self.table)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
@@ -111,7 +110,8 @@ class ServicesTab(QWidget):
         totals = QHBoxLayout()
         totals.setSpacing(12)
         totals.addWidget(self.total)
-        totals.addWidget(self.suspended_note, 1)
+        totals.addWidget(self.suspended_note)
+        totals.addStretch(1)  # not the note's: it is hidden for most customers
         totals.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -125,11 +125,16 @@ class ServicesTab(QWidget):
 
     def set_customer(self, customer: Customer | None) -> None:
         """The dialog's customer; another customer (or a new one created) starts a fresh list."""
-        same = (
-            customer is not None and self._customer is not None and customer.id == self._customer.id
-        )
+        previous = self._customer
+        same = customer is not None and previous is not None and customer.id == previous.id
         self._customer = customer
-        if not same:
+        if same and customer is not None and previous is not None:
+            if customer.status != previous.status and self._loaded:
+                # Cancelling removes every service and restoring brings them back.
+                self._stale = True
+                if self.isVisible():
+                    self.reload()
+        else:
             self._generation += 1
             self._loaded = self._loading = False
             self._removing = None
@@ -149,6 +154,7 @@ class ServicesTab(QWidget):
             return
         self._generation += 1
         self._loading = True
+        self._stale = False
         self._show_state()
         generation = self._generation
         self._runner.submit(
@@ -207,7 +213,7 @@ class ServicesTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded and not self._loading:
+        if (not self._loaded or self._stale) and not self._loading:
             self.reload()
 
     def _loaded_services(self, generation: int, services: list[Service]) -> None:

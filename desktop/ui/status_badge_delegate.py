@@ -108,7 +108,9 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         elided_word = (
             word
             if badge.width() >= badge_width
-            else metrics.elidedText(word, Qt.TextElideMode.ElideRight, int(badge.width()) - 2 * _PAD_X)
+            else metrics.elidedText(
+                word, Qt.TextElideMode.ElideRight, int(badge.width()) - 2 * _PAD_X
+            )
         )
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, elided_word)
         if pending:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -85,11 +86,13 @@ class SuspendConfirmDialog(QDialog):
                 "Re-enabling starts the customer's services again and opens their control panel."
             )
         self.setModal(True)
-        self.setMinimumWidth(480)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(6)
+        # Exactly as big as the content, also once the services arrive; the box below sets a
+        # comfortable line length for the wrapped text.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
         layout.addWidget(
             named(muted(account_line(self, customer)), "confirmAccount", self.tr("Account"))
@@ -145,14 +148,12 @@ class SuspendConfirmDialog(QDialog):
             customer.id,
             self.tr("Billed per month:") if suspend else self.tr("Billed per month again:"),
         )
-        box = Callout("warning") if suspend else Callout("neutral")
-        caption = QLabel(
+        box = Callout(
+            "warning" if suspend else "neutral",
             self.tr("<b>These services stay billable while the customer is suspended</b>")
             if suspend
-            else self.tr("<b>These services run again</b>")
+            else self.tr("<b>These services run again</b>"),
         )
-        caption.setWordWrap(True)
-        box.body.addWidget(caption)
         box.body.addWidget(self.services)
         if suspend:
             note = QLabel(
@@ -163,6 +164,7 @@ class SuspendConfirmDialog(QDialog):
             )
             note.setWordWrap(True)
             box.body.addWidget(note)
+        box.setMinimumWidth(440)
         layout.addWidget(box)
         layout.addSpacing(10)
 

@@ -89,6 +89,7 @@ class FaultyServer:
 def faulty_server(
     folder: Path, failing: int = 0, stalling: int = 0, suspend_seconds: float = 0.2
 ) -> Iterator[FaultyServer]:
+    folder.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{folder / 'operations.sqlite3'}"
     seed_database(url)
     active = demo_accounts(url, "active")

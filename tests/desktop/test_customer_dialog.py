@@ -351,7 +351,7 @@ def test_ctrl_s_saves(
 ) -> None:
     customer = customers.take()
     dialog = open_dialog(qtbot, api, runner, customer)
-    type_into(qtbot, find(dialog, "field_postal_code"), "52100")
+    type_into(qtbot, find(dialog, "field_postal_code"), "HR-52199")
     # The offscreen platform has no active window to route key shortcuts to; the shortcut
     # itself is what Ctrl+S (Cmd+S on macOS) fires.
     (shortcut,) = [
@@ -362,7 +362,7 @@ def test_ctrl_s_saves(
     ]
     with qtbot.waitSignal(dialog.customer_saved, timeout=SAVE_TIMEOUT_MS):
         shortcut.activated.emit()
-    assert server_customer(client, customer.id)["address"]["postal_code"] == "52100"
+    assert server_customer(client, customer.id)["address"]["postal_code"] == "HR-52199"
 
 
 def _question_shown(dialog: QDialog) -> QMessageBox:

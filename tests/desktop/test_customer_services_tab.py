@@ -3,6 +3,7 @@ confirmation, and failures told in plain words with nothing lost."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -272,3 +273,28 @@ def test_a_new_customer_has_no_services_to_load(
     assert find(tab, "servicesStateTitle").text() == "No services yet"
     assert isinstance(find(tab, "billableTotal"), QLabel)
     assert not find(tab, "billableTotal").isVisible()
+
+
+def test_a_cancellation_seen_by_the_dialog_empties_the_list(
+    qtbot: QtBot,
+    api: PartnerApi,
+    runner: TaskRunner,
+    customers: CustomerPicker,
+    client: ApiClient,
+) -> None:
+    customer = with_services(api, customers)
+    dialog = open_dialog(qtbot, api, runner, customer)
+    tab = show_services(qtbot, dialog)
+    started = client.post(
+        f"/customers/{customer.id}/cancel",
+        json={"reason": "Closed the business", "confirm_account_number": customer.account_number},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert started.status_code == 202, started.text
+    assert client.wait_operation(started.json()["id"])["state"] == "succeeded"
+    tab.set_customer(api.get_customer(customer.id))  # as the dialog does when the server answers
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=LOAD_MS)
+    assert table_rows(tab) == []
+    assert find(tab, "servicesStateTitle").text() == "No billable services"
+    assert "Cancelling removed every service" in find(tab, "servicesStateText").text()
+    assert find(tab, "billableTotal").text() == "Monthly total: nothing billed"

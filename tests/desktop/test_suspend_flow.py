@@ -58,6 +58,10 @@ def _changed_rows(window: object) -> list[int]:
     return rows
 
 
+def _record(server: FaultyServer, customer_id: str) -> Customer:
+    return Customer.model_validate_json(server.client().get(f"/customers/{customer_id}").text)
+
+
 def _services_total(server: FaultyServer, customer_id: str) -> tuple[int, str]:
     items = server.client().get(f"/customers/{customer_id}/services").json()["items"]
     total = sum((Decimal(s["monthly_price"]) for s in items), Decimal(0))
@@ -104,7 +108,7 @@ def test_suspend_end_to_end_updates_only_that_row_and_closes_by_itself(
     on_server = server.client().get(f"/customers/{customer['id']}").json()
     assert on_server["status"] == "suspended"
     assert on_server["suspension_reason"] == "Non-payment"
-    read_back = Customer.model_validate(on_server)
+    read_back = _record(server, customer["id"])
     assert read_back.suspended_at is not None
     assert results == [f"{customer['name']} suspended at {local_clock(read_back.suspended_at)}."]
 
@@ -203,7 +207,7 @@ def test_a_refused_suspension_shows_the_reason_and_the_true_state_and_unlocks(
 
 
 def test_cancel_and_restore_end_to_end(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, harness: AppHarness, server: FaultyServer, tmp_path: Path
 ) -> None:
     window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
@@ -229,11 +233,13 @@ def test_cancel_and_restore_end_to_end(
         typed.setText(customer["account_number"])
         steps.append(button.isEnabled())
         answer.notes["steps"] = steps
+        save_grab(box, screenshot_path(tmp_path, "cancel-confirm.png"))
         click(qtbot, button)
 
     answer = when_shown("cancelConfirmDialog", confirm, ready=services_loaded)
     with qtbot.waitSignal(window.operations.finished, timeout=OPERATION_TIMEOUT_MS) as ended:
         click(qtbot, cancel_toggle)
+    assert answer.seen
     assert ended.args[3] is None
     assert answer.notes["steps"] == [False, False, False, False, True]
     assert answer.notes["services"] == count and total in answer.notes["total"]
@@ -244,7 +250,7 @@ def test_cancel_and_restore_end_to_end(
     # The dialog stays to say until when it can be undone, and offers to undo it.
     assert dialog in window._dialogs and dialog.isVisible()
     assert cancel_toggle.isChecked() and not cancel_toggle.isEnabled()
-    deadline = Customer.model_validate(canceled).canceled_at
+    deadline = _record(server, customer["id"]).canceled_at
     assert deadline is not None
     assert local_date(deadline + timedelta(days=14)) in find(dialog, "restoreDeadline").text()
     restore = find(dialog, "restoreCustomerButton")
@@ -275,6 +281,8 @@ def test_the_toggle_and_the_confirmation_work_by_keyboard_alone(
     qtbot.waitUntil(toggle.hasFocus, timeout=2_000)
 
     def by_keyboard(box: QDialog, answer: Answer) -> None:
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow, timeout=2_000)
         combo = find(box, "suspendReason")
         answer.notes["starts_on_reason"] = QApplication.focusWidget() is combo
         qtbot.keyClick(combo, Qt.Key.Key_Down)  # the first reason: Non-payment

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -31,17 +32,24 @@ def _schemathesis() -> list[str]:
     return [found]
 
 
+@dataclass
+class Fuzzed:
+    server: ServerProcess
+    # Signed in before any run: schemathesis tries sign-ins too, and may lock the user out.
+    tokens: list[str]
+
+
 @pytest.fixture(scope="module")
-def fuzzed(new_database_url: Callable[[], str]) -> Iterator[ServerProcess]:
+def fuzzed(new_database_url: Callable[[], str]) -> Iterator[Fuzzed]:
     """Its own server: schemathesis creates, edits, suspends and cancels customers at random."""
     url = new_database_url()
     seed_database(url, customers=30)
     with ServerProcess(url, suspend_seconds=0.05) as proc:
-        yield proc
+        tokens = [str(ApiClient(proc.url).login().token) for _ in range(2)]
+        yield Fuzzed(proc, tokens)
 
 
-def _run(server: ServerProcess, tmp_path: Path, *args: str) -> None:
-    token = ApiClient(server.url).login().token
+def _run(server: ServerProcess, token: str, tmp_path: Path, *args: str) -> None:
     command = [
         *_schemathesis(),
         "run",
@@ -69,10 +77,26 @@ def _run(server: ServerProcess, tmp_path: Path, *args: str) -> None:
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
 
 
-def test_schemathesis_finds_nothing(fuzzed: ServerProcess, tmp_path: Path) -> None:
+def test_schemathesis_finds_nothing(fuzzed: Fuzzed, tmp_path: Path) -> None:
     # Signing out would end the session the rest of the run uses: that call runs alone below.
-    _run(fuzzed, tmp_path, "--exclude-path-regex", "/auth/logout$", "--max-time", MAX_TIME)
+    _run(
+        fuzzed.server,
+        fuzzed.tokens[0],
+        tmp_path,
+        "--exclude-path-regex",
+        "/auth/logout$",
+        "--max-time",
+        MAX_TIME,
+    )
 
 
-def test_schemathesis_on_logout(fuzzed: ServerProcess, tmp_path: Path) -> None:
-    _run(fuzzed, tmp_path, "--include-path-regex", "/auth/logout$", "--max-examples", "10")
+def test_schemathesis_on_logout(fuzzed: Fuzzed, tmp_path: Path) -> None:
+    _run(
+        fuzzed.server,
+        fuzzed.tokens[1],
+        tmp_path,
+        "--include-path-regex",
+        "/auth/logout$",
+        "--max-examples",
+        "10",
+    )
