@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +46,6 @@ class RunningOperation:
     operation: Operation | None = None  # known once the server accepted it
     progress: str = ""
     overdue: bool = False
-    started_at: float = field(default_factory=time.monotonic)
     timer: QTimer | None = None
 
 

@@ -301,7 +301,7 @@ def _fts_string(value: str) -> str:
 
 
 class _SqliteSearch:
-    """The SQLite plans. Costs measured at 1,000,000 customers, on a quiet 2-core machine:
+    """The SQLite plans. Costs as measured at 1,000,000 customers on a 2-core machine:
 
     - no `q`: an index range from the cursor (keyset: any depth costs the same) and the total
       from customer_counts. A few milliseconds.
@@ -317,10 +317,10 @@ class _SqliteSearch:
       cursor make a walk longer; the worst case is one pass over the partner's rows.)
     - `q` of 1-2 characters: trigrams cannot look these up, but with FTS_PAD every character of
       a field starts some indexed trigram, so the query is the OR of the index vocabulary's
-      trigrams that start with it, exactly. For two characters those are few (one per letter
-      that follows), so this is served as above. One character has hundreds when it is common
-      ("a", "7"): when a sample of the partner's rows says so, the total is one covering scan
-      of the partner's rows with GLOB (about 0.1 µs a row) and the page is a walk.
+      trigrams that start with it, exactly. For two characters those are few (one per
+      character that follows), so this is served as above. One character has hundreds when it
+      is common ("a", "7"): when a sample of the partner's rows says so, the total is one
+      covering scan of the partner's rows with GLOB (~130 ms for a million) and the page a walk.
     - small partners (SMALL_PARTNER rows or fewer) scan for short queries: cheaper than the
       vocabulary, whose cost follows every partner's rows.
     """

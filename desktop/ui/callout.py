@@ -44,7 +44,6 @@ class Callout(QFrame):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
-        self.caption.setAccessibleName(caption)
         head = QHBoxLayout()
         head.setSpacing(8)
         head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)

@@ -435,8 +435,10 @@ class CustomerDialog(QDialog):
         from desktop.settings import AppSettings
 
         settings = settings or AppSettings()
-        # Opened on its own (tests, tools): a center of its own, which lives as long as it does.
-        center = center or OperationCenter(api, runner, settings, self)
+        if center is None:
+            # Opened on its own (tests, tools): a center of its own, which stops with it.
+            center = OperationCenter(api, runner, settings, self)
+            self.finished.connect(center.shutdown)
         return CustomerOperations(self, self, self.status_panel, center, api, runner, settings)
 
     def set_operation_lock(self, locked: bool) -> None:

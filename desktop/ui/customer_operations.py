@@ -155,11 +155,17 @@ class CustomerOperations(QObject):
         return customer.id if customer else ""
 
     def _show_progress(self, customer_id: str, text: str) -> None:
+        title = {
+            "suspend": self.tr("Suspending…"),
+            "unsuspend": self.tr("Re-enabling…"),
+            "cancel": self.tr("Canceling…"),
+            "restore": self.tr("Restoring…"),
+        }.get(self._kind, "")
         if self._center.is_overdue(customer_id):
-            self._panel.operation.show_overdue(self._overdue_text(text))
+            self._panel.operation.show_overdue(self._overdue_text(text), title)
             self._panel.operation.keep_watching.setVisible(self._mine)
         else:
-            self._panel.operation.show_running(text)
+            self._panel.operation.show_running(text, title)
 
     def _overdue_text(self, text: str) -> str:
         return self.tr(

@@ -21,6 +21,9 @@ class OperationProgress(QWidget):
         self.busy.setRange(0, 0)  # the server gives no percentage
         self.busy.setTextVisible(False)
         self.busy.setFixedHeight(8)
+        self.title = named(QLabel(), "operationTitle", self.tr("Operation"))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-weight: 600;")
         self.line = named(QLabel(), "operationProgress", self.tr("What is happening"))
         self.line.setWordWrap(True)
         self.line.setTextFormat(Qt.TextFormat.PlainText)
@@ -39,6 +42,7 @@ class OperationProgress(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(6)
+        layout.addWidget(self.title)
         layout.addWidget(self.busy)
         layout.addWidget(self.line)
         layout.addWidget(self.keep_watching)
@@ -48,7 +52,9 @@ class OperationProgress(QWidget):
     def is_running(self) -> bool:
         return self.busy.isVisibleTo(self)
 
-    def show_running(self, text: str) -> None:
+    def show_running(self, text: str, title: str = "") -> None:
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
         self.busy.show()
         self.line.setText(text)
         self.line.setAccessibleDescription(text)
@@ -56,11 +62,12 @@ class OperationProgress(QWidget):
         self.result.hide()
         self.show()
 
-    def show_overdue(self, text: str) -> None:
-        self.show_running(text)
+    def show_overdue(self, text: str, title: str = "") -> None:
+        self.show_running(text, title)
         self.keep_watching.show()
 
     def show_result(self, text: str, kind: str) -> None:
+        self.title.hide()
         self.busy.hide()
         self.line.hide()
         self.keep_watching.hide()
@@ -71,6 +78,6 @@ class OperationProgress(QWidget):
         self.show()
 
     def clear(self) -> None:
-        for widget in (self.busy, self.line, self.keep_watching, self.result):
+        for widget in (self.title, self.busy, self.line, self.keep_watching, self.result):
             widget.hide()
         self.hide()

@@ -63,6 +63,7 @@ def restore_deadline(customer: Customer) -> datetime | None:
 class StatusPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Status"), parent)
+        named(self, "statusPanel", self.tr("Status"))
         self.badge = named(QLabel(), "statusLabel", self.tr("Customer status"))
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary = named(QLabel(), "statusSummary", self.tr("What the status means"))

@@ -6,7 +6,7 @@ import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -90,20 +90,30 @@ def _next_account_number(s: Session, partner_id: str) -> str:
     # SQLite's write transactions are serial already; on PostgreSQL two creates would both pick
     # the same number and one would fail as a duplicate. The partner's row lock queues them.
     s.execute(select(Partner.id).where(Partner.id == partner_id).with_for_update())
-    last = s.execute(
+    # Walk down the (partner, account number) unique index from the top of the digit range:
+    # digits sort before letters, so no scan of the whole book is needed. Among the top few,
+    # the largest number wins ("999" sorts above "100001").
+    top = s.execute(
         select(Customer.account_number)
-        .where(Customer.partner_id == partner_id)
-        .order_by(func.length(Customer.account_number).desc(), Customer.account_number.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    number = int(last) + 1 if last and last.isdigit() else 100001
-    while s.execute(
-        select(Customer.id).where(
-            Customer.partner_id == partner_id, Customer.account_number == str(number)
+        .where(Customer.partner_id == partner_id, Customer.account_number < ":")
+        .order_by(Customer.account_number.desc())
+        .limit(50)
+    ).scalars()
+    numbers = [int(text) for text in top if text.isdigit()]
+    number = max(numbers) + 1 if numbers else 100001
+    while True:
+        candidates = [str(n) for n in range(number, number + 100)]
+        taken = set(
+            s.execute(
+                select(Customer.account_number).where(
+                    Customer.partner_id == partner_id, Customer.account_number.in_(candidates)
+                )
+            ).scalars()
         )
-    ).first():
-        number += 1
-    return str(number)
+        free = next((c for c in candidates if c not in taken), None)
+        if free is not None:
+            return free
+        number += 100
 
 
 def _duplicate(account_number: str) -> ApiError:

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.customer_dialog import CustomerDialog
@@ -103,3 +110,15 @@ def screenshot_path(tmp_path: Path, name: str) -> Path:
 
 def save_grab(widget: QWidget, path: Path) -> None:
     assert widget.grab().save(str(path)), f"could not write {path}"
+
+
+def unnamed_controls(parent: QWidget) -> list[str]:
+    """Controls a person can act on that lack an objectName or an accessible name."""
+    missing = []
+    for kind in (QAbstractButton, QLineEdit, QComboBox):
+        for widget in parent.findChildren(kind):
+            if isinstance(widget.parent(), QLineEdit):
+                continue  # a line edit's own clear button: Qt names it for screen readers
+            if not widget.objectName() or not widget.accessibleName():
+                missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing

@@ -381,9 +381,10 @@ def test_status_panel_shows_a_suspended_customer(
     dialog = open_dialog(qtbot, api, runner, customer)
     toggle = find(dialog, "suspendToggle")
     assert toggle.isChecked()
-    assert not toggle.isEnabled()  # wired by the next issue
-    assert "next update" in toggle.toolTip()
+    assert toggle.isEnabled()  # On -> Off asks to re-enable (tests/desktop/test_suspend_flow.py)
     assert toggle.accessibleName() == "Suspend Customer"
+    assert find(dialog, "cancelToggle").accessibleName() == "Cancel Customer"
+    assert not find(dialog, "cancelToggle").isChecked()
     assert find(dialog, "statusLabel").text() == "Suspended"
     assert find(dialog, "suspendedSinceLabel").isVisible()
     if customer.suspension_reason:

@@ -26,6 +26,7 @@ from tests.desktop.operation_gui import (
     save_grab,
     screenshot_path,
     services_loaded,
+    unnamed_controls,
     when_shown,
 )
 from tests.desktop.operation_support import FaultyServer, faulty_server
@@ -84,8 +85,15 @@ def test_suspend_end_to_end_updates_only_that_row_and_closes_by_itself(
         answer.notes["services"] = find(box, "billableServices").topLevelItemCount()
         answer.notes["total"] = find(box, "servicesTotal").text()
         answer.notes["enabled_without_reason"] = find(box, "confirmSuspendButton").isEnabled()
+        answer.notes["unnamed"] = unnamed_controls(box)
+        confirm_button = find(box, "confirmSuspendButton")
+        choose_reason(box, "suspendReason", "Other")
+        answer.notes["other_without_words"] = confirm_button.isEnabled()
+        find(box, "suspendReasonText").setText("   ")
+        answer.notes["other_with_blanks"] = confirm_button.isEnabled()
+        find(box, "suspendReasonText").setText("")
         choose_reason(box, "suspendReason", "Non-payment")
-        click(qtbot, find(box, "confirmSuspendButton"))
+        click(qtbot, confirm_button)
 
     answer = when_shown("suspendConfirmDialog", confirm, ready=services_loaded)
     results: list[str] = []
@@ -104,6 +112,9 @@ def test_suspend_end_to_end_updates_only_that_row_and_closes_by_itself(
     assert answer.notes["services"] == count
     assert total in answer.notes["total"]
     assert answer.notes["enabled_without_reason"] is False
+    assert answer.notes["other_without_words"] is False
+    assert answer.notes["other_with_blanks"] is False
+    assert answer.notes["unnamed"] == []
 
     on_server = server.client().get(f"/customers/{customer['id']}").json()
     assert on_server["status"] == "suspended"
@@ -151,7 +162,9 @@ def test_cancel_in_the_confirmation_sends_nothing(
     assert client.get(f"/customers/{customer['id']}/events").json()["items"] == events_before
 
 
-def test_reenable_end_to_end(qtbot: QtBot, harness: AppHarness, server: FaultyServer) -> None:
+def test_reenable_end_to_end(
+    qtbot: QtBot, harness: AppHarness, server: FaultyServer, tmp_path: Path
+) -> None:
     window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.suspended.take())
     dialog = open_customer(qtbot, window, customer["id"])
@@ -160,6 +173,7 @@ def test_reenable_end_to_end(qtbot: QtBot, harness: AppHarness, server: FaultySe
 
     def confirm(box: QDialog, answer: Answer) -> None:
         answer.notes["title"] = find(box, "confirmTitle").text()
+        save_grab(box, tmp_path / "reenable-confirm.png")
         click(qtbot, find(box, "confirmReenableButton"))
 
     answer = when_shown("reenableConfirmDialog", confirm, ready=services_loaded)
@@ -223,6 +237,7 @@ def test_cancel_and_restore_end_to_end(
         typed = find(box, "cancelConfirmAccountNumber")
         answer.notes["services"] = find(box, "billableServices").topLevelItemCount()
         answer.notes["total"] = find(box, "servicesTotal").text()
+        answer.notes["unnamed"] = unnamed_controls(box)
         steps = [button.isEnabled()]
         choose_reason(box, "cancelReason", "Customer request")
         steps.append(button.isEnabled())  # a reason alone is not enough
@@ -243,6 +258,8 @@ def test_cancel_and_restore_end_to_end(
     assert ended.args[3] is None
     assert answer.notes["steps"] == [False, False, False, False, True]
     assert answer.notes["services"] == count and total in answer.notes["total"]
+    assert answer.notes["unnamed"] == []
+    assert unnamed_controls(find(dialog, "statusPanel")) == []
 
     canceled = client.get(f"/customers/{customer['id']}").json()
     assert canceled["status"] == "canceled"
@@ -255,6 +272,7 @@ def test_cancel_and_restore_end_to_end(
     assert local_date(deadline + timedelta(days=14)) in find(dialog, "restoreDeadline").text()
     restore = find(dialog, "restoreCustomerButton")
     assert restore.isVisible() and restore.isEnabled()
+    save_grab(dialog, tmp_path / "canceled.png")
     row = window.customers.model.row_of(customer["id"])
     assert window.customers.model.customer_at(row).status == "canceled"
 

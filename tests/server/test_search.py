@@ -17,6 +17,8 @@ import json
 import random
 import re
 import sqlite3
+import subprocess
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -617,3 +619,38 @@ def test_migration_brings_an_older_sqlite_database_into_the_search(tmp_path: Pat
         assert [tuple(r) for r in counts] == [("active", 3)]
     finally:
         db.dispose()
+
+
+def test_seed_rows_are_the_same_whichever_process_makes_them(tmp_path: Path) -> None:
+    """Big seeds make their rows in a helper process: the very same rows, in the same order.
+    (In a child Python, so that forking never happens inside the test runner itself.)"""
+    script = """
+import hashlib, random, sqlite3, sys
+from datetime import date
+from server.seed import _chunks
+state = random.Random(3).getstate()
+plan = [("p_a", "demo", 130_000), ("p_b", "other", 20)]
+digests = []
+for parallel in (False, True):
+    digest = hashlib.sha256()
+    folder = f"{sys.argv[1]}/{parallel}"
+    for path in _chunks(state, plan, date(2026, 1, 1), folder, parallel):
+        chunk = sqlite3.connect(path)
+        for table in ("customers", "services", "operations", "catalog"):
+            for row in chunk.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+                digest.update(repr(row).encode())
+        chunk.close()
+    digests.append(digest.hexdigest())
+print(digests[0] == digests[1], digests[0])
+"""
+    for name in ("False", "True"):
+        (tmp_path / name).mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("True "), done.stdout

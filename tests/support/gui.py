@@ -71,8 +71,14 @@ class AppHarness:
         dialog.findChild(QLineEdit, "password").setText(password)
         dialog.remember.setChecked(remember)
 
-    def sign_in(self, qtbot: QtBot, server: str, username: str = "demo", password: str = "demo",
-                remember: bool = False) -> MainWindow:
+    def sign_in(
+        self,
+        qtbot: QtBot,
+        server: str,
+        username: str = "demo",
+        password: str = "demo",
+        remember: bool = False,
+    ) -> MainWindow:
         self.start()
         self.fill_login(server, username, password, remember)
         qtbot.mouseClick(self.login.findChild(QPushButton, "signInButton"), _left())
@@ -95,7 +101,7 @@ class AppHarness:
         QApplication.processEvents()
 
 
-def _left():  # noqa: ANN202 - Qt enum
+def _left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
