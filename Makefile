@@ -41,6 +41,9 @@ format: $(STAMP)
 screenshots: $(STAMP)
 	@scripts/system-deps.sh $(SCREEN_DEBS)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m scripts.screenshots docs/screenshots
+	# The suspend flow's screens come from the tests that drive it (grab() needs no screen).
+	PARTNER_DESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/desktop/test_suspend_flow.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

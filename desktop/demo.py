@@ -87,7 +87,7 @@ class DemoServer:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
-            preexec_fn=preexec,  # noqa: PLW1509 - only sets the parent-death signal
+            preexec_fn=preexec,
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().strip()

@@ -21,3 +21,9 @@ for _var, _sub in (
     os.makedirs(os.environ[_var], exist_ok=True)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 TEST_HOME = _HOME
+
+# Dates and numbers in English under a bare "C" locale, as the app itself does (screenshots
+# taken by tests then look like the app a person runs).
+from desktop.app import configure_locale  # noqa: E402
+
+configure_locale()

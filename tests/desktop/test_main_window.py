@@ -57,7 +57,9 @@ def test_wrong_password_shows_the_servers_message(
 ) -> None:
     harness.start()
     harness.fill_login(server.root, "demo", "not the password")
-    qtbot.mouseClick(harness.login.findChild(QPushButton, "signInButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        harness.login.findChild(QPushButton, "signInButton"), Qt.MouseButton.LeftButton
+    )
     error = harness.login.findChild(QLabel, "signInError")
     qtbot.waitUntil(error.isVisible, timeout=10_000)
     assert error.text() == "Wrong user name or password."
@@ -232,7 +234,9 @@ def test_expired_session_asks_for_the_password_and_repeats_the_save(
     qtbot.keyClicks(contact, "Typed Before Expiry")
     # The session ends behind the app's back (as after 12 hours).
     token = window.session.api.token
-    r = requests.post(f"{server.url}/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    r = requests.post(
+        f"{server.url}/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    )
     assert r.status_code == 204
 
     def answer_reauth() -> None:
@@ -251,8 +255,10 @@ def test_expired_session_asks_for_the_password_and_repeats_the_save(
     QTimer.singleShot(50, poll)
     qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: ApiClient(server.url).login().get(f"/customers/{customer.id}").json()["contact_name"]
-        == "Typed Before Expiry",
+        lambda: (
+            ApiClient(server.url).login().get(f"/customers/{customer.id}").json()["contact_name"]
+            == "Typed Before Expiry"
+        ),
         timeout=20_000,
     )
     assert contact.text() == "Typed Before Expiry"
@@ -281,8 +287,14 @@ def test_remembered_password_goes_to_the_keyring_and_nowhere_else(
 ) -> None:
     password = "Unmistakable-Pa55word-7413"
     added = run_cli(
-        "add-user", "--database", server.database_url, "--partner", "Demo Partner",
-        "--username", "ana", stdin=password + "\n",
+        "add-user",
+        "--database",
+        server.database_url,
+        "--partner",
+        "Demo Partner",
+        "--username",
+        "ana",
+        stdin=password + "\n",
     )
     assert added.returncode == 0, added.stderr
     keyring = MemoryKeyring()
