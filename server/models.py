@@ -129,6 +129,8 @@ class Operation(Base):
     error: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     claim_token: Mapped[str | None] = mapped_column(String(40))
     lease_until: Mapped[datetime | None]
+    # How many times a server claimed it; past MAX_ATTEMPTS it ends failed instead of looping.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         UniqueConstraint("partner_id", "idempotency_key", name="uq_operations_partner_key"),

@@ -25,6 +25,15 @@ from server.serialize import now
 
 log = logging.getLogger("partner_api.worker")
 
+# A server that dies mid-operation is normal and its successor finishes the job; an operation
+# that keeps failing inside every server that claims it is a bug, and must end, not loop.
+MAX_ATTEMPTS = 5
+_FAILED_INSIDE = {
+    "code": "internal_error",
+    "message": "The server could not complete this change; nothing was changed. "
+    "Try again, or contact support if it keeps failing.",
+}
+
 _FAILED_BY_FAULT = {
     "code": "backend_refused",
     "message": "The hosting backend refused the change (fault injected by the server's test knob).",
@@ -40,6 +49,8 @@ class OperationWorker:
         self._slots = threading.Semaphore(settings.operation_workers)
         self._pool = ThreadPoolExecutor(settings.operation_workers, thread_name_prefix="operation")
         self._thread = threading.Thread(target=self._loop, name="operation-claimer", daemon=True)
+        self._claims: dict[str, str] = {}  # operation id -> claim token, while this server runs it
+        self._claims_lock = threading.Lock()
 
     def start(self) -> None:
         if self.db.is_sqlite:
@@ -60,8 +71,29 @@ class OperationWorker:
         self._stop.set()
         self._wake.set()
         self._thread.join(timeout=5)
-        # Running operations keep their lease and are finished by whoever starts next.
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._release_claims()
+
+    def _release_claims(self) -> None:
+        """Hand unfinished operations over at once instead of after the lease runs out."""
+        with self._claims_lock:
+            claims = dict(self._claims)
+        if not claims:
+            return
+        try:
+            with self.db.session(write=True) as s:
+                for op_id, token in claims.items():
+                    s.execute(
+                        update(Operation)
+                        .where(
+                            Operation.id == op_id,
+                            Operation.claim_token == token,
+                            Operation.state == "running",
+                        )
+                        .values(lease_until=now() - timedelta(seconds=1))
+                    )
+        except Exception:
+            log.exception("could not release operation leases; they expire on their own")
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -96,11 +128,25 @@ class OperationWorker:
             if op is None:
                 self._slots.release()
                 return False
+            op.attempts = (op.attempts or 0) + 1
+            if op.attempts > MAX_ATTEMPTS:
+                op.state = "failed"
+                op.error = dict(_FAILED_INSIDE)
+                op.finished_at = at
+                op.claim_token = None
+                op.lease_until = None
+                log.error(
+                    "operation %s failed %d times inside the server; gave up", op.id, MAX_ATTEMPTS
+                )
+                self._slots.release()
+                return True
             op.state = "running"
             op.started_at = op.started_at or at
             op.claim_token = token
             op.lease_until = at + timedelta(seconds=self.settings.lease_seconds)
             op_id = op.id
+        with self._claims_lock:
+            self._claims[op_id] = token
         self._pool.submit(self._run, op_id, token)
         return True
 
@@ -110,6 +156,10 @@ class OperationWorker:
         except Exception:
             log.exception("operation %s failed inside the server; it will be retried", op_id)
         finally:
+            if not self._stop.is_set():
+                # When stopping, the claim stays listed so stop() can hand it over.
+                with self._claims_lock:
+                    self._claims.pop(op_id, None)
             self._slots.release()
 
     def _perform(self, op_id: str, token: str) -> None:

@@ -158,11 +158,19 @@ class CustomerTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def reset(self, records: Sequence[CustomerRecord] = ()) -> None:
-        """Replaces every row (a reload); pending markers stay, as operations outlive a reload."""
+        """Replaces every row (a reload); pending markers stay, as operations outlive a reload.
+
+        A reload fetched before an operation finished may carry an older version of a customer
+        than the one already shown; the newer one is kept, so the table never steps back.
+        """
+        held = {record.id: record for record in self._records}
         self.beginResetModel()
         self._records = []
         self._row_by_id = {}
         for record in records:
+            known = held.get(record.id)
+            if known is not None and known.version > record.version:
+                record = known
             row = self._row_by_id.get(record.id)
             if row is None:
                 self._row_by_id[record.id] = len(self._records)
@@ -176,6 +184,8 @@ class CustomerTableModel(QAbstractTableModel):
         row = self._row_by_id.get(record.id)
         if row is None:
             return False
+        if record.version < self._records[row].version:
+            return True  # a page fetched before the change arrived late: keep the newer row
         self._records[row] = record
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1), [])
         return True

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,11 +28,15 @@ from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
+from desktop.ui.bulk_plan import skip_reason
 from desktop.ui.customer_context_menu import CustomerContextMenu
 from desktop.ui.status_badge_delegate import StatusBadgeDelegate
 from desktop.ui.widgets import named
 
 PAGE_SIZE = 1000
+# Rows looked at to enable a bulk button: past this, it is enabled and the confirmation (which
+# reads every selected row once) says what is skipped. Keeps Ctrl+A on a million rows instant.
+BULK_CHECK_ROWS = 20_000
 # Wide enough for typical values; the name takes the room that is left. The person's own
 # widths are restored over these.
 DEFAULT_WIDTHS = {
@@ -59,6 +63,7 @@ class CustomersPage(QWidget):
     open_customer = Signal(object)  # Customer
     new_customer = Signal()
     load_state = Signal(str)  # words for the status bar
+    bulk_requested = Signal(str, list)  # "suspend" or "unsuspend", the selected customers
 
     def __init__(
         self,
@@ -115,6 +120,21 @@ class CustomersPage(QWidget):
             QPushButton(self.tr("Refresh")), "refreshButton", self.tr("Refresh the list")
         )
         self.edit_button.setEnabled(False)
+        self.bulk_suspend_button = named(
+            QPushButton(self.tr("Suspend Selected")),
+            "bulkSuspendButton",
+            self.tr("Suspend the selected customers"),
+            self.tr("Asks first; customers already suspended or canceled are skipped."),
+        )
+        self.bulk_reenable_button = named(
+            QPushButton(self.tr("Re-enable Selected")),
+            "bulkReenableButton",
+            self.tr("Re-enable the selected customers"),
+            self.tr("Asks first; customers not suspended are skipped."),
+        )
+        for button in (self.bulk_suspend_button, self.bulk_reenable_button):
+            button.setToolTip(button.accessibleDescription())
+            button.setEnabled(False)
 
         self.table = named(QTableView(), "customerTable", self.tr("Customers"))
         self.table.setModel(self.proxy)
@@ -162,6 +182,9 @@ class CustomersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(title)
         actions.addStretch(1)
+        actions.addWidget(self.bulk_suspend_button)
+        actions.addWidget(self.bulk_reenable_button)
+        actions.addSpacing(12)
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.new_button)
         actions.addWidget(self.edit_button)
@@ -180,6 +203,22 @@ class CustomersPage(QWidget):
         self.edit_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_customer)
         self.refresh_button.clicked.connect(self.refresh)
+        self.bulk_suspend_button.clicked.connect(lambda: self._request_bulk("suspend"))
+        self.bulk_reenable_button.clicked.connect(lambda: self._request_bulk("unsuspend"))
+        # Statuses and pending badges change under a selection (an operation ends, a reload):
+        # the bulk buttons follow, once per burst of changes.
+        self._bulk_check = QTimer(self)
+        self._bulk_check.setSingleShot(True)
+        self._bulk_check.setInterval(0)
+        self._bulk_check.timeout.connect(self._update_bulk_buttons)
+        for signal in (
+            self.proxy.dataChanged,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._bulk_check.start)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(self.open_selected)
@@ -337,9 +376,49 @@ class CustomersPage(QWidget):
             self.table.scrollTo(index)
         return True
 
+    def selected_in_view_order(self) -> list[Any]:
+        """The selected customers, top to bottom as the table shows them, each once."""
+        seen: set[str] = set()
+        found = []
+        for row in self._selected_rows():
+            customer = self.proxy.customer_at(row)
+            if customer.id not in seen:
+                seen.add(customer.id)
+                found.append(customer)
+        return found
+
+    def _selected_rows(self) -> Iterator[int]:
+        # Straight from the selection's ranges: no index object per row of a big selection.
+        ranges = sorted(self.table.selectionModel().selection(), key=lambda r: r.top())
+        for selected in ranges:
+            yield from range(selected.top(), selected.bottom() + 1)
+
     @Slot()
     def _selection_changed(self) -> None:
-        self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        self.edit_button.setEnabled(self.table.selectionModel().hasSelection())
+        self._update_bulk_buttons()
+
+    @Slot()
+    def _update_bulk_buttons(self) -> None:
+        possible = {"suspend": False, "unsuspend": False}
+        for looked, row in enumerate(self._selected_rows()):
+            if looked >= BULK_CHECK_ROWS:
+                possible = {"suspend": True, "unsuspend": True}
+                break
+            customer = self.proxy.customer_at(row)
+            running = bool(self.model.pending_kind(customer.id))
+            for kind, known in possible.items():
+                if not known and not skip_reason(kind, customer.status, running):
+                    possible[kind] = True
+            if all(possible.values()):
+                break
+        self.bulk_suspend_button.setEnabled(possible["suspend"])
+        self.bulk_reenable_button.setEnabled(possible["unsuspend"])
+
+    def _request_bulk(self, kind: str) -> None:
+        customers = self.selected_in_view_order()
+        if customers:
+            self.bulk_requested.emit(kind, customers)
 
     @Slot(QModelIndex)
     def _open_index(self, index: QModelIndex) -> None:

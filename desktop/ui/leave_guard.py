@@ -22,15 +22,22 @@ _NAMED = 3  # operations named in the question; more are counted
 
 
 class LeaveGuard(QObject):
-    def __init__(self, window: QWidget, center: OperationCenter) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        center: OperationCenter,
+        waiting: Callable[[], int] | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._center = center
+        # Customers a bulk action has confirmed but not sent yet: quitting would drop them.
+        self._waiting = waiting or (lambda: 0)
         self._insisted = False
         self._box: QMessageBox | None = None
 
     def must_ask(self) -> bool:
-        return self._center.any_running() and not self._insisted
+        return (self._center.any_running() or self._waiting() > 0) and not self._insisted
 
     def ask(self, quitting: bool, then: Callable[[], object]) -> None:
         """Open the question; `then` runs once the person chooses to leave anyway."""
@@ -38,7 +45,9 @@ class LeaveGuard(QObject):
             self._box.raise_()
             return
         running = self._center.running()
-        if len(running) == 1:
+        if not running:
+            what = ""
+        elif len(running) == 1:
             what = self.tr("{doing} is still running.").format(
                 doing=doing_words(running[0].kind, running[0].customer.name)
             )
@@ -63,6 +72,18 @@ class LeaveGuard(QObject):
                 "If you sign out now, the server still finishes it on its own. Partner Desk"
                 " picks it up and shows the result the next time you sign in."
             )
+        if waiting := self._waiting():
+            what = " ".join(
+                part
+                for part in (
+                    what,
+                    self.tr("{n} more customers are waiting their turn in a bulk action.").format(
+                        n=waiting
+                    ),
+                )
+                if part
+            )
+            after += " " + self.tr("Those waiting are not sent: nothing happens to them.")
         box = QMessageBox(QMessageBox.Icon.Warning, title, what, parent=self._window)
         named(box, name, title)
         box.setInformativeText(after)

@@ -24,6 +24,7 @@ from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.branding_page import BrandingPage
+from desktop.ui.bulk_operations import BulkOperations
 from desktop.ui.customers_page import CustomersPage
 from desktop.ui.leave_guard import LeaveGuard
 from desktop.ui.operation_status import OperationStatusLabel, TableFollower
@@ -50,7 +51,8 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QWidget] = []
         # Suspensions and cancellations outlive the dialog they were started from.
         self.operations = operations or OperationCenter(session.api, runner, settings, self)
-        self._leave_guard = LeaveGuard(self, self.operations)
+        self.bulk = BulkOperations(self, self.operations, session.api, runner)
+        self._leave_guard = LeaveGuard(self, self.operations, self.bulk.waiting_count)
         named(self, "mainWindow", APP_NAME)
         self.setWindowTitle(f"{session.partner_name} — {APP_NAME}")
         self.resize(1200, 760)
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.customers.open_customer.connect(self.edit_customer)
         self.customers.new_customer.connect(self.create_customer)
         self.customers.load_state.connect(self.connection.setText)
+        self.customers.bulk_requested.connect(self.bulk.request)
         TableFollower(self.operations, self.customers.model)
         self._restore_layout()
 
@@ -267,5 +270,6 @@ class MainWindow(QMainWindow):
             self._leave_guard.ask(True, self.close)
             return
         self.operations.shutdown()  # the server finishes them; the next sign-in picks them up
+        self.bulk.close_dialogs()
         self.save_layout()
         super().closeEvent(event)

@@ -221,3 +221,29 @@ def test_naive_created_at_is_taken_as_utc(model: CustomerTableModel) -> None:
     assert model.data(model.index(0, T.CREATED), SortRole) == model.data(
         model.index(1, T.CREATED), SortRole
     )
+
+
+def test_a_page_fetched_before_a_change_does_not_step_the_row_back(
+    model: CustomerTableModel,
+) -> None:
+    """An operation finished while the list was loading: the late, older copy is ignored."""
+    customers = make_customers(3)
+    newer = changed(customers[1], status="suspended")
+    model.append_page([newer])  # the finished operation's re-read customer arrived first
+    model.append_page(customers)  # then the page fetched before the change
+    row = model.row_of(newer.id)
+    assert row is not None
+    assert model.customer_at(row).status == "suspended"
+    assert model.rowCount() == 3
+
+
+def test_a_reload_keeps_a_newer_row_than_it_fetched(model: CustomerTableModel) -> None:
+    customers = make_customers(3)
+    model.append_page(customers)
+    newer = changed(customers[2], status="suspended")
+    model.update_customer(newer)
+    model.reset(customers)  # a reload whose pages were fetched before the change
+    assert model.customer_at(model.row_of(newer.id) or 0).status == "suspended"
+    later = changed(newer, status="active")
+    model.reset([*customers[:2], later])
+    assert model.customer_at(model.row_of(later.id) or 0).status == "active"
