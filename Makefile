@@ -10,7 +10,7 @@ TEST_DEBS   := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0
 SCREEN_DEBS := xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
                libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 
-.PHONY: install run test lint format screenshots bench bench-quick soak clean system-test-deps
+.PHONY: install run test lint format screenshots bench bench-quick clean system-test-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,16 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m scripts.screenshots docs/screenshots
 	# The suspend flow's screens come from the tests that drive it (grab() needs no screen).
 	PARTNER_DESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider \
-		tests/desktop/test_suspend_flow.py
+		tests/desktop/test_suspend_flow.py tests/desktop/test_bulk_operations.py
+
+# Benchmarks print ratios against baselines measured in the same run; they are never tests.
+bench: $(STAMP)
+	$(BIN)/python -m bench.server_search
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_keystroke --big
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench.server_search --quick --repeat 5
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_keystroke --rows 20000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

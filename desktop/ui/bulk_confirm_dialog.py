@@ -51,6 +51,7 @@ def name_list(lines: list[str], object_name: str, accessible_name: str) -> QList
     names.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     names.setUniformItemSizes(True)
     names.setAlternatingRowColors(True)
+    names.setStyleSheet("QListWidget::item { padding: 2px 4px; }")
     shown = max(1, min(len(lines), _VISIBLE_NAMES))
     names.setFixedHeight(names.sizeHintForRow(0) * shown + 2 * names.frameWidth() + 4)
     return names
@@ -172,7 +173,8 @@ class BulkConfirmDialog(QDialog):
             layout.addSpacing(4)
             layout.addWidget(box)
         layout.addSpacing(10)
-        self.setMinimumWidth(480)
+        # A comfortable line length; the fixed-size layout would otherwise shrink to the words.
+        self.names.setMinimumWidth(460)
 
         self.buttons = QDialogButtonBox()
         if suspend:

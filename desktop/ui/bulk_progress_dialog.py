@@ -76,15 +76,18 @@ class BulkProgressDialog(QDialog):
         self.rows.setUniformRowHeights(True)
         self.rows.setAlternatingRowColors(True)
         self.rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.rows.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to act on; the summary says it
         self.rows.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         header = self.rows.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(_ACCOUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for item in run.items:
-            row = QTreeWidgetItem([item.customer.name, item.customer.account_number, ""])
-            self.rows.addTopLevelItem(row)
+        self._items = [
+            QTreeWidgetItem([item.customer.name, item.customer.account_number, ""])
+            for item in run.items
+        ]
+        self.rows.addTopLevelItems(self._items)
         self.rows.setColumnWidth(_NAME, 220)
         shown = max(1, min(len(run.items), _VISIBLE_ROWS))
         self.rows.setMinimumHeight(
@@ -107,7 +110,7 @@ class BulkProgressDialog(QDialog):
         # Ctrl+W / Cmd+W close it like the button does (and are refused the same way).
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(8)
         layout.addWidget(self.title)
@@ -117,7 +120,7 @@ class BulkProgressDialog(QDialog):
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(640, self.minimumSizeHint().height())
 
         for index in range(len(run.items)):
             self._show_item(index)
@@ -187,7 +190,7 @@ class BulkProgressDialog(QDialog):
 
     def _show_item(self, index: int) -> None:
         item = self.run.items[index]
-        row = self.rows.topLevelItem(index)
+        row = self._items[index]
         text = self._words.state(item)
         row.setText(_NAME, item.customer.name)
         row.setText(_STATE, text)
@@ -225,3 +228,12 @@ class BulkProgressDialog(QDialog):
         else:
             colour = _COLOURS["succeeded"]
         self.summary.setStyleSheet(f"color: {colour};")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Wrapped lines do not raise a window's minimum height; a longer summary would land
+        # on top of the list. Grow just enough to show all of it.
+        layout = self._layout
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        if needed > self.height():
+            self.resize(self.width(), needed)

@@ -389,7 +389,8 @@ class CustomersPage(QWidget):
 
     def _selected_rows(self) -> Iterator[int]:
         # Straight from the selection's ranges: no index object per row of a big selection.
-        ranges = sorted(self.table.selectionModel().selection(), key=lambda r: r.top())
+        selection = self.table.selectionModel().selection()
+        ranges = sorted((selection.at(i) for i in range(selection.size())), key=lambda r: r.top())
         for selected in ranges:
             yield from range(selected.top(), selected.bottom() + 1)
 

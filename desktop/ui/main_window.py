@@ -271,5 +271,11 @@ class MainWindow(QMainWindow):
             return
         self.operations.shutdown()  # the server finishes them; the next sign-in picks them up
         self.bulk.close_dialogs()
+        # The person chose to leave: a dialog still waiting on the server lets go, or the
+        # app could never quit.
+        for dialog in list(self._dialogs):
+            if getattr(dialog, "is_operation_locked", lambda: False)():
+                dialog.set_operation_lock(False)  # type: ignore[attr-defined]
+            dialog.close()
         self.save_layout()
         super().closeEvent(event)

@@ -186,10 +186,12 @@ class SuspendConfirmDialog(QDialog):
         )
         self.buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.confirm.setDefault(True)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Only once the buttons are inside the dialog does it keep this as its default, so
+        # Enter still confirms after the focus visited (and left) another button.
+        self.confirm.setDefault(True)
 
         if self.reason is not None:
             self.reason.combo.setFocus()

@@ -437,6 +437,42 @@ def test_quitting_during_a_bulk_run_asks_and_says_what_is_not_sent(
     assert len(operations_for(server, stalled["id"])) == 1  # the server carries on with it
 
 
+def test_screenshots_of_the_bulk_confirmation_progress_and_summary(
+    qtbot: QtBot, harness: AppHarness, server: FaultyServer, tmp_path: Path
+) -> None:
+    window = harness.sign_in(qtbot, server.root)
+    window.bulk.at_once = 2  # some wait their turn in the picture
+    numbers = [server.active.take() for _ in range(4)] + [server.failing[0]]
+    numbers.append(server.suspended.take())
+    ids = [c["id"] for c in _customers(server, numbers)]
+    select(qtbot, window, ids)
+    confirm = open_bulk(qtbot, window, "suspend")
+    choose_reason(confirm, "bulkSuspendReason", "Non-payment", "Q3 invoices overdue")
+    qtbot.waitUntil(lambda: billable_loaded(confirm), timeout=10_000)
+    confirm.adjustSize()
+    save_grab(confirm, screenshot_path(tmp_path, "bulk-confirm.png"))
+
+    click(qtbot, find(confirm, "confirmBulkSuspendButton"))
+    progress = shown_progress(qtbot, window)
+    grabbed: list[Path] = []
+
+    def mid_run(_index: int) -> None:
+        # One done, the next two under way, the rest waiting their turn.
+        run = progress.run
+        if not grabbed and run.count("succeeded") == 1 and run.count("running") == 2:
+            grabbed.append(screenshot_path(tmp_path, "bulk-progress.png"))
+            save_grab(progress, grabbed[0])
+
+    progress.run.item_changed.connect(mid_run)
+    _wait_settled(qtbot, window)
+    assert grabbed
+    save_grab(progress, screenshot_path(tmp_path, "bulk-summary.png"))
+    states = list(row_states(progress).values())
+    assert sum(s.startswith("Suspended at ") for s in states) == 4
+    assert sum(s.startswith("Failed: ") for s in states) == 1
+    assert states.count("Skipped: already suspended") == 1
+
+
 def _message_box(qtbot: QtBot, window: MainWindow) -> QMessageBox:
     name = "quitWhileRunningBox"
     qtbot.waitUntil(

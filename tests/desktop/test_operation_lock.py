@@ -176,6 +176,9 @@ def test_quitting_while_an_operation_runs_asks_first(
     box = _message_box(qtbot, window, "quitWhileRunningBox")
     click(qtbot, find(box, "leaveAnywayButton"))
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    # The locked Edit Customer dialog let go too: otherwise the app could never quit.
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert not dialog.is_operation_locked()
     assert not window.operations.any_running()  # stopped watching; the server carries on
     # The suspension was sent before the window went; the server goes on with it.
     qtbot.waitUntil(lambda: _unfinished_for(server, str(customer["id"])), timeout=5_000)
