@@ -13,8 +13,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLayout,
     QListWidget,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.bulk_billable import BulkBillable
 from desktop.ui.callout import Callout
+from desktop.ui.confirm_dialog import ConfirmDialog
 from desktop.ui.reason_picker import ReasonPicker
 from desktop.ui.suspend_confirm_dialog import heading, muted
 from desktop.ui.widgets import named
@@ -57,7 +56,7 @@ def name_list(lines: list[str], object_name: str, accessible_name: str) -> QList
     return names
 
 
-class BulkConfirmDialog(QDialog):
+class BulkConfirmDialog(ConfirmDialog):
     def __init__(
         self,
         api: PartnerApi,
@@ -176,17 +175,16 @@ class BulkConfirmDialog(QDialog):
         # A comfortable line length; the fixed-size layout would otherwise shrink to the words.
         self.names.setMinimumWidth(460)
 
-        self.buttons = QDialogButtonBox()
         if suspend:
             text = self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend {n} Accounts")
-            self.confirm = named(
+            confirm = named(
                 QPushButton(text.format(n=n)),
                 "confirmBulkSuspendButton",
                 self.tr("Suspend {n} accounts").format(n=n),
             )
         else:
             text = self.tr("Re-enable 1 Account") if n == 1 else self.tr("Re-enable {n} Accounts")
-            self.confirm = named(
+            confirm = named(
                 QPushButton(text.format(n=n)),
                 "confirmBulkReenableButton",
                 self.tr("Re-enable {n} accounts").format(n=n),
@@ -194,20 +192,10 @@ class BulkConfirmDialog(QDialog):
         self.cancel = named(
             QPushButton(self.tr("Cancel")), "cancelBulkButton", self.tr("Cancel: send nothing")
         )
-        self.buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        # Only once it is inside the dialog: then the dialog remembers it as its default, and
-        # Enter confirms again after the focus visited (and left) another button.
-        self.confirm.setDefault(True)
+        self.add_buttons(layout, confirm, self.cancel)
 
         # The reason is the one thing to decide; the lists are a Shift+Tab away.
-        if self.reason is not None:
-            self.reason.combo.setFocus()
-        else:
-            self.confirm.setFocus()
+        self.focus_first(self.reason)
         self._update()
 
     def reason_text(self) -> str:
@@ -229,12 +217,4 @@ class BulkConfirmDialog(QDialog):
             problem = self.reason.problem()
         else:
             problem = ""
-        self.confirm.setEnabled(not problem)
-        self.confirm.setToolTip(problem)
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
-
-    @Slot()
-    def _confirm(self) -> None:
-        if self.confirm.isEnabled():
-            self.accept()
+        self.show_problem(problem)

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLayout,
     QLineEdit,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.billable_services import BillableServices
 from desktop.ui.callout import Callout
+from desktop.ui.confirm_dialog import ConfirmDialog
 from desktop.ui.reason_picker import ReasonPicker
 from desktop.ui.suspend_confirm_dialog import account_line, heading, muted
 from desktop.ui.widgets import named
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 RESTORE_DAYS = 14  # shared/API.md: a cancellation can be undone for 14 days
 
 
-class CancelConfirmDialog(QDialog):
+class CancelConfirmDialog(ConfirmDialog):
     def __init__(
         self,
         api: PartnerApi,
@@ -120,12 +119,11 @@ class CancelConfirmDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addSpacing(10)
 
-        self.buttons = QDialogButtonBox()
-        self.confirm = named(
+        confirm = named(
             QPushButton(self.tr("Cancel Account")), "confirmCancelButton", self.tr("Cancel account")
         )
         # Red like the box above: this is the one that removes things.
-        self.confirm.setStyleSheet(
+        confirm.setStyleSheet(
             "QPushButton { color: white; background: #c62828; border: 1px solid #a11d1d;"
             " border-radius: 4px; padding: 5px 14px; }"
             "QPushButton:hover { background: #b71c1c; }"
@@ -137,18 +135,11 @@ class CancelConfirmDialog(QDialog):
             "keepCustomerButton",
             self.tr("Keep the customer: send nothing"),
         )
-        self.buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.keep, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        # Only once the buttons are inside the dialog does it keep this as its default, so
-        # Enter still confirms after the focus visited (and left) another button.
-        self.confirm.setDefault(True)
+        self.add_buttons(layout, confirm, self.keep)
 
         self.reason.changed.connect(self._update)
         self.account_number.textChanged.connect(self._update)
-        self.reason.combo.setFocus()
+        self.focus_first(self.reason)
         self._update()
 
     def reason_text(self) -> str:
@@ -162,12 +153,4 @@ class CancelConfirmDialog(QDialog):
         problem = self.reason.problem()
         if not problem and self.account_number.text() != self._account_number:
             problem = self.tr("Type the account number exactly to enable Cancel Account.")
-        self.confirm.setEnabled(not problem)
-        self.confirm.setToolTip(problem)
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
-
-    @Slot()
-    def _confirm(self) -> None:
-        if self.confirm.isEnabled():
-            self.accept()
+        self.show_problem(problem)

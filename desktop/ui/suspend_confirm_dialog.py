@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLayout,
     QPushButton,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.billable_services import BillableServices
 from desktop.ui.callout import Callout
+from desktop.ui.confirm_dialog import ConfirmDialog
 from desktop.ui.reason_picker import ReasonPicker
 from desktop.ui.status_panel import local_time
 from desktop.ui.widgets import named
@@ -59,7 +58,7 @@ def account_line(parent: QWidget, customer: Customer) -> str:
     return "  ·  ".join(parts)
 
 
-class SuspendConfirmDialog(QDialog):
+class SuspendConfirmDialog(ConfirmDialog):
     def __init__(
         self,
         api: PartnerApi,
@@ -168,15 +167,14 @@ class SuspendConfirmDialog(QDialog):
         layout.addWidget(box)
         layout.addSpacing(10)
 
-        self.buttons = QDialogButtonBox()
         if suspend:
-            self.confirm = named(
+            confirm = named(
                 QPushButton(self.tr("Suspend Account")),
                 "confirmSuspendButton",
                 self.tr("Suspend account"),
             )
         else:
-            self.confirm = named(
+            confirm = named(
                 QPushButton(self.tr("Re-enable Account")),
                 "confirmReenableButton",
                 self.tr("Re-enable account"),
@@ -184,19 +182,9 @@ class SuspendConfirmDialog(QDialog):
         self.cancel = named(
             QPushButton(self.tr("Cancel")), "cancelSuspendButton", self.tr("Cancel: send nothing")
         )
-        self.buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        # Only once the buttons are inside the dialog does it keep this as its default, so
-        # Enter still confirms after the focus visited (and left) another button.
-        self.confirm.setDefault(True)
+        self.add_buttons(layout, confirm, self.cancel)
 
-        if self.reason is not None:
-            self.reason.combo.setFocus()
-        else:
-            self.confirm.setFocus()
+        self.focus_first(self.reason)
         self._update()
 
     def reason_text(self) -> str:
@@ -205,12 +193,4 @@ class SuspendConfirmDialog(QDialog):
     @Slot()
     def _update(self) -> None:
         problem = self.reason.problem() if self.reason is not None else ""
-        self.confirm.setEnabled(not problem)
-        self.confirm.setToolTip(problem)
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
-
-    @Slot()
-    def _confirm(self) -> None:
-        if self.confirm.isEnabled():
-            self.accept()
+        self.show_problem(problem)

@@ -155,8 +155,21 @@ class ToggleSwitch(QAbstractButton):
         self._position = float(value)  # type: ignore[arg-type]
         self.update()
 
+    def setAccessibleName(self, name: str) -> None:
+        """A screen reader hears what the switch is for and its state: "Suspend Customer: Off"."""
+        self._base_name = name
+        super().setAccessibleName(f"{name}: {self._state_word()}" if name else name)
+
+    def base_accessible_name(self) -> str:
+        return getattr(self, "_base_name", "")
+
+    def _state_word(self) -> str:
+        return self._labels()[1] if self.isChecked() else self._labels()[0]
+
     def _update_accessible_state(self) -> None:
-        self.setAccessibleDescription(self._labels()[1] if self.isChecked() else self._labels()[0])
+        self.setAccessibleDescription(self._state_word())
+        if self.base_accessible_name():
+            self.setAccessibleName(self.base_accessible_name())
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:

@@ -1,13 +1,27 @@
-"""Image files for the Branding tests, made with Pillow (tests only: the client checks with Qt)."""
+"""Image files for the Branding tests, made with Pillow (tests only: the client checks with Qt),
+and the small seeded server those tests upload them to."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image
 
+from tests.support.server import ServerProcess, seed_database
+
 MIB = 1024 * 1024
+
+
+@contextmanager
+def logo_server(folder: Path) -> Iterator[ServerProcess]:
+    """A real server with a few customers, its database in that folder."""
+    url = f"sqlite:///{folder / 'api.sqlite3'}"
+    seed_database(url, customers=20)
+    with ServerProcess(url) as proc:
+        yield proc
 
 
 def picture(mode: str, size: tuple[int, int]) -> Image.Image:

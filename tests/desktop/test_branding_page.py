@@ -21,11 +21,12 @@ from tests.desktop.branding_images import (
     MIB,
     TEXT,
     jpeg_bytes,
+    logo_server,
     padded,
     png_bytes,
     write,
 )
-from tests.support.server import ApiClient, ServerProcess, seed_database
+from tests.support.server import ApiClient, ServerProcess
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 
@@ -34,18 +35,8 @@ TIMEOUT_MS = 15_000
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('branding') / 'api.sqlite3'}"
-    seed_database(url, customers=20)
-    with ServerProcess(url) as proc:
-        yield proc
-
-
-@pytest.fixture
-def raw(server: ServerProcess) -> ApiClient:
-    """Plain HTTP, to set the scene and to see what the server really holds."""
-    client = ApiClient(server.url).login()
-    client.delete("/branding/logo")
-    return client
+    with logo_server(tmp_path_factory.mktemp("branding")) as running:
+        yield running
 
 
 @pytest.fixture

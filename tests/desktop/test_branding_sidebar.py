@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
-from tests.desktop.branding_images import png_bytes, write
+from tests.desktop.branding_images import logo_server, png_bytes, write
 from tests.support.gui import AppHarness, MemoryKeyring
-from tests.support.server import ApiClient, ServerProcess, seed_database
+from tests.support.server import ApiClient, ServerProcess
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 
@@ -22,17 +22,8 @@ TIMEOUT_MS = 15_000
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('sidebar') / 'api.sqlite3'}"
-    seed_database(url, customers=20)
-    with ServerProcess(url) as proc:
-        yield proc
-
-
-@pytest.fixture
-def raw(server: ServerProcess) -> ApiClient:
-    client = ApiClient(server.url).login()
-    client.delete("/branding/logo")
-    return client
+    with logo_server(tmp_path_factory.mktemp("sidebar")) as running:
+        yield running
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,6 @@ from tests.desktop.customer_dialog_support import (
     click_save_and_wait,
     find,
     open_dialog,
-    raw_client,
-    seeded_server,
     server_customer,
     signed_in_api,
     type_into,
@@ -46,36 +43,6 @@ FIELD_NAMES = (
     "field_alias_domains",
     "field_website",
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    with seeded_server(tmp_path_factory.mktemp("customer_dialog")) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: ServerProcess) -> Iterator[PartnerApi]:
-    client = signed_in_api(server)
-    yield client
-    client.close()
-
-
-@pytest.fixture(scope="module")
-def customers(api: PartnerApi) -> CustomerPicker:
-    return CustomerPicker(api)
-
-
-@pytest.fixture(scope="module")
-def client(server: ServerProcess) -> ApiClient:
-    return raw_client(server)
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.drain(10000)
 
 
 def test_every_field_has_its_object_and_accessible_name(
@@ -382,8 +349,8 @@ def test_status_panel_shows_a_suspended_customer(
     toggle = find(dialog, "suspendToggle")
     assert toggle.isChecked()
     assert toggle.isEnabled()  # On -> Off asks to re-enable (tests/desktop/test_suspend_flow.py)
-    assert toggle.accessibleName() == "Suspend Customer"
-    assert find(dialog, "cancelToggle").accessibleName() == "Cancel Customer"
+    assert toggle.accessibleName() == "Suspend Customer: On"
+    assert find(dialog, "cancelToggle").accessibleName() == "Cancel Customer: Off"
     assert not find(dialog, "cancelToggle").isChecked()
     assert find(dialog, "statusLabel").text() == "Suspended"
     assert find(dialog, "suspendedSinceLabel").isVisible()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,39 +21,18 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     find,
     open_dialog,
-    raw_client,
-    seeded_server,
     server_customer,
-    signed_in_api,
     type_into,
 )
-from tests.support.server import ApiClient, ServerProcess
+from tests.support.server import ApiClient
 
 pytestmark = OFFSCREEN_NOISE
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    with seeded_server(tmp_path_factory.mktemp("customer_conflict")) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: ServerProcess) -> Iterator[PartnerApi]:
-    client = signed_in_api(server)
-    yield client
-    client.close()
-
-
-@pytest.fixture(scope="module")
-def customers(api: PartnerApi) -> CustomerPicker:
-    return CustomerPicker(api)
-
-
-@pytest.fixture(scope="module")
-def other_person(server: ServerProcess) -> ApiClient:
+def other_person(client: ApiClient) -> ApiClient:
     """A second partner user's session, changing customers behind the dialog's back."""
-    return raw_client(server)
+    return client
 
 
 def change_behind_its_back(
@@ -83,13 +61,6 @@ def choice(conflict: ConflictDialog, side: str, field: str) -> QRadioButton:
     button = conflict.findChild(QRadioButton, f"conflict_{side}_{field}")
     assert button is not None, f"no {side} choice for {field}"
     return button
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.drain(10000)
 
 
 def test_conflict_shows_both_values_and_saves_the_per_field_merge(

@@ -3,9 +3,6 @@ whenever the tab is shown or the dialog saves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
@@ -20,47 +17,14 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     find,
     open_dialog,
-    raw_client,
-    seeded_server,
     server_customer,
-    signed_in_api,
     type_into,
 )
-from tests.support.server import ApiClient, ServerProcess
+from tests.support.server import ApiClient
 
 pytestmark = OFFSCREEN_NOISE
 LOAD_MS = 15_000
 H = HistoryTableModel
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    with seeded_server(tmp_path_factory.mktemp("history_tab")) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: ServerProcess) -> Iterator[PartnerApi]:
-    client = signed_in_api(server)
-    yield client
-    client.close()
-
-
-@pytest.fixture(scope="module")
-def customers(api: PartnerApi) -> CustomerPicker:
-    return CustomerPicker(api)
-
-
-@pytest.fixture(scope="module")
-def client(server: ServerProcess) -> ApiClient:
-    return raw_client(server)
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.drain(10000)
 
 
 def patch(client: ApiClient, customer_id: str, changes: dict[str, str]) -> None:

@@ -27,9 +27,6 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     find,
     open_dialog,
-    raw_client,
-    seeded_server,
-    signed_in_api,
 )
 from tests.support.server import ApiClient, ServerProcess
 
@@ -55,36 +52,6 @@ def browser(qapp: object) -> Iterator[Browser]:
     QDesktopServices.setUrlHandler("http", catcher, "open_url")
     yield catcher
     QDesktopServices.unsetUrlHandler("http")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    with seeded_server(tmp_path_factory.mktemp("customer_login")) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: ServerProcess) -> Iterator[PartnerApi]:
-    client = signed_in_api(server)
-    yield client
-    client.close()
-
-
-@pytest.fixture(scope="module")
-def customers(api: PartnerApi) -> CustomerPicker:
-    return CustomerPicker(api)
-
-
-@pytest.fixture(scope="module")
-def client(server: ServerProcess) -> ApiClient:
-    return raw_client(server)
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.drain(10000)
 
 
 def links_issued(client: ApiClient, customer_id: str) -> int:

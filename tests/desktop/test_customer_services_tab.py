@@ -4,11 +4,9 @@ confirmation, and failures told in plain words with nothing lost."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
@@ -23,44 +21,12 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     find,
     open_dialog,
-    raw_client,
-    seeded_server,
     signed_in_api,
 )
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
 pytestmark = OFFSCREEN_NOISE
 LOAD_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    with seeded_server(tmp_path_factory.mktemp("services_tab")) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: ServerProcess) -> Iterator[PartnerApi]:
-    client = signed_in_api(server)
-    yield client
-    client.close()
-
-
-@pytest.fixture(scope="module")
-def customers(api: PartnerApi) -> CustomerPicker:
-    return CustomerPicker(api)
-
-
-@pytest.fixture(scope="module")
-def client(server: ServerProcess) -> ApiClient:
-    return raw_client(server)
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.drain(10000)
 
 
 def with_services(api: PartnerApi, customers: CustomerPicker, status: str = "active") -> Customer:

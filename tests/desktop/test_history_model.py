@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,15 +25,6 @@ def event(minute: int, action: str, details: dict[str, Any] | None = None) -> Ev
     return Event(
         at=START + timedelta(minutes=minute), actor="demo", action=action, details=details or {}
     )
-
-
-@pytest.fixture
-def uk_locale(qapp: object) -> Iterator[None]:
-    # The models read the default locale when made; the person's own is put back after.
-    before = QLocale()
-    QLocale.setDefault(UK)
-    yield
-    QLocale.setDefault(before)
 
 
 def _local(moment: datetime) -> QDateTime:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -29,15 +28,6 @@ def service(n: int, price: str, currency: str = "EUR", name: str = "") -> Servic
         currency=currency,
         enabled_at=datetime(2025, 3, n, 9, 30, tzinfo=UTC),
     )
-
-
-@pytest.fixture
-def uk_locale(qapp: object) -> Iterator[None]:
-    # The models read the default locale when made; the person's own is put back after.
-    before = QLocale()
-    QLocale.setDefault(UK)
-    yield
-    QLocale.setDefault(before)
 
 
 def _local(moment: datetime) -> QDateTime:

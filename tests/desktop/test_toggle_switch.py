@@ -102,9 +102,10 @@ def test_a_disabled_switch_asks_nothing(qtbot: QtBot, switch: ToggleSwitch) -> N
 
 def test_it_is_focusable_and_says_its_state(switch: ToggleSwitch) -> None:
     assert switch.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert switch.accessibleName() == "Suspend Customer"
+    assert switch.accessibleName() == "Suspend Customer: Off"
     assert switch.accessibleDescription() == "Off"
     switch.set_checked_from_server(True)
+    assert switch.accessibleName() == "Suspend Customer: On"
     assert switch.accessibleDescription() == "On"
 
 
