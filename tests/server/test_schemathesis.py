@@ -8,6 +8,7 @@ a longer hunt.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,10 +72,26 @@ def _run(server: ServerProcess, token: str, tmp_path: Path, *args: str) -> None:
         "--no-color",
         *args,
     ]
-    result = subprocess.run(
-        command, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False
-    )
+    for _attempt in range(3):
+        result = subprocess.run(
+            command, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False
+        )
+        if result.returncode == 0 or not _only_the_tool_crashed(result.stdout):
+            break
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
+
+
+def _only_the_tool_crashed(report: str) -> bool:
+    """schemathesis itself hit an internal error (seen: CPython's "AST constructor recursion
+    depth mismatch" in its coverage phase) while every generated case passed: run it again.
+    A failure the server caused is never retried away."""
+    cases = re.search(r"Test cases:\s*\n\s*(.+)", report)
+    return (
+        "Runtime Error" in report
+        and cases is not None
+        and "fail" not in cases.group(1)
+        and "FAILURES" not in report
+    )
 
 
 def test_schemathesis_finds_nothing(fuzzed: Fuzzed, tmp_path: Path) -> None:
