@@ -15,8 +15,9 @@ baseline  plain `requests` + `json` fetching the same pages (same page size, sam
 Figures (medians of R): the whole load and its ratio to the baseline; the time to the first
 page appended ("first rows on screen"); the longest gap of a 10 ms heartbeat QTimer on the GUI
 thread during the load; and the resident memory the loaded table adds per customer (RSS from
-/proc/self/statm after gc.collect(), before the load and after it, the API's pages dropped;
-the tables of earlier runs stay loaded, so the allocator cannot hand their memory back).
+/proc/self/statm after gc.collect(), before one load and after it, the API's pages dropped, in
+a run of its own while the warm-up's table is still loaded, so freed memory cannot hide it).
+The timed runs each have one table in memory, as the app does.
 
 Prints a table and merges the figures into bench/results.json. Never a test.
 """
@@ -164,48 +165,51 @@ def measure(customers: int, repeat: int) -> list[Result]:
             runner = TaskRunner()
             heartbeat = Heartbeat()
             heartbeat.start()
-            # Warm-up: connections, imports, the server's caches. Every loaded table is kept
-            # until the end: memory freed by an earlier one would hide the next one's RSS.
+            # Warm-up: connections, imports, the server's caches. Its table stays loaded through
+            # the memory run (memory it freed would hide the next table's RSS)...
             baseline_load(server.url, api.token)
-            kept = [OursRun(api, runner)]
-            kept[0].run(heartbeat)
+            warm = OursRun(api, runner)
+            warm.run(heartbeat)
+            before = settled_rss()
+            memory_run = OursRun(api, runner)
+            memory_run.run(heartbeat)
+            after = settled_rss()
+            memory = (after - before) / max(memory_run.table.rowCount(), 1)
+            print(f"  memory: {memory:.0f} B per customer", flush=True)
+            # ... and then both go, so each timed run has one table in memory, as the app does
+            # (the cyclic GC's pauses grow with every object alive).
+            del warm, memory_run
             gc.collect()
             ours_s: list[float] = []
             first_s: list[float] = []
             gaps_s: list[float] = []
             base_s: list[float] = []
-            per_customer: list[float] = []
             loaded = 0
             for i in range(repeat):
                 seconds, count = baseline_load(server.url, api.token)
                 base_s.append(seconds)
-                before = settled_rss()
                 run = OursRun(api, runner)
                 total, first, gap = run.run(heartbeat)
-                after = settled_rss()
                 loaded = run.table.rowCount()
                 if loaded != count or run.proxy.rowCount() != count:
                     raise RuntimeError(
                         f"ours loaded {loaded} (shows {run.proxy.rowCount()}), baseline {count}"
                     )
-                per_customer.append((after - before) / loaded)
                 ours_s.append(total)
                 first_s.append(first)
                 gaps_s.append(gap)
                 print(
                     f"  run {i + 1}: ours {total:.2f} s (first page {first * 1000:.0f} ms,"
-                    f" longest block {gap * 1000:.0f} ms, {per_customer[-1]:.0f} B/customer),"
-                    f" baseline {seconds:.2f} s",
+                    f" longest block {gap * 1000:.0f} ms), baseline {seconds:.2f} s",
                     flush=True,
                 )
-                kept.append(run)
+                del run
+                gc.collect()
             api.close()
-            del kept
     ours = statistics.median(ours_s)
     base = statistics.median(base_s)
     first = statistics.median(first_s) * 1000
     gap = statistics.median(gaps_s) * 1000
-    memory = statistics.median(per_customer)
     name = f"load {loaded:,} customers from the server into the table"
     return [
         Result(

@@ -36,9 +36,9 @@ def _api(root_url: str) -> PartnerApi:
     return api
 
 
-def test_backoff_doubles_from_a_fifth_of_a_second_up_to_two_seconds() -> None:
+def test_backoff_doubles_from_25_ms_up_to_two_seconds() -> None:
     delays = Backoff().delays()
-    assert [next(delays) for _ in range(7)] == [0.2, 0.4, 0.8, 1.6, 2.0, 2.0, 2.0]
+    assert [next(delays) for _ in range(9)] == [0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 2.0, 2.0]
 
 
 def test_a_suspension_is_followed_to_its_end_and_the_customer_read_back(
