@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.bulk_billable import BulkBillable
 from desktop.ui.callout import Callout
 from desktop.ui.confirm_dialog import ConfirmDialog
-from desktop.ui.reason_picker import ReasonPicker
+from desktop.ui.reason_picker import ReasonPicker, bold_label, suspension_reasons
 from desktop.ui.suspend_confirm_dialog import heading, muted
 from desktop.ui.widgets import named
 
@@ -34,14 +33,6 @@ if TYPE_CHECKING:
     from desktop.ui.bulk_plan import BulkPlan
 
 _VISIBLE_NAMES = 6  # more than this scroll
-
-
-def bold_label(text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def name_list(lines: list[str], object_name: str, accessible_name: str) -> QListWidget:
@@ -135,16 +126,7 @@ class BulkConfirmDialog(ConfirmDialog):
 
         self.reason: ReasonPicker | None = None
         if suspend:
-            self.reason = ReasonPicker(
-                [
-                    self.tr("Non-payment"),
-                    self.tr("Customer request"),
-                    self.tr("Abuse"),
-                    self.tr("Fraud"),
-                ],
-                self.tr("Other"),
-                "bulkSuspendReason",
-            )
+            self.reason = suspension_reasons("bulkSuspendReason")
             reason_label = bold_label(self.tr("&Reason, recorded for each of them"))
             reason_label.setBuddy(self.reason.combo)
             layout.addWidget(reason_label)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.billable_services import BillableServices
 from desktop.ui.callout import Callout
 from desktop.ui.confirm_dialog import ConfirmDialog
-from desktop.ui.reason_picker import ReasonPicker
+from desktop.ui.reason_picker import ReasonPicker, bold_label
 from desktop.ui.suspend_confirm_dialog import account_line, heading, muted
 from desktop.ui.widgets import named
 
@@ -78,8 +77,6 @@ class CancelConfirmDialog(ConfirmDialog):
         layout.addWidget(box)
         layout.addSpacing(10)
 
-        bold = QFont(self.font())
-        bold.setBold(True)
         self.reason = ReasonPicker(
             [
                 self.tr("Customer request"),
@@ -90,8 +87,7 @@ class CancelConfirmDialog(ConfirmDialog):
             self.tr("Other"),
             "cancelReason",
         )
-        reason_label = QLabel(self.tr("&Reason"))
-        reason_label.setFont(bold)
+        reason_label = bold_label(self.tr("&Reason"))
         reason_label.setBuddy(self.reason.combo)
         layout.addWidget(reason_label)
         layout.addWidget(self.reason)

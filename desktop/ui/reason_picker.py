@@ -7,7 +7,8 @@ preset, followed by the words when there are any ("Non-payment: three invoices o
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.ui.widgets import named
 
@@ -74,3 +75,22 @@ class ReasonPicker(QWidget):
             self.text.setPlaceholderText(self.tr("Add details (optional)"))
             self.text.setAccessibleDescription(self.tr("Optional"))
         self.changed.emit()
+
+
+def suspension_reasons(object_prefix: str, parent: QWidget | None = None) -> ReasonPicker:
+    """The reasons a partner suspends for; one list for the single and the bulk confirmation."""
+    tr = ReasonPicker.tr  # the presets belong to the picker's translation context
+    return ReasonPicker(
+        [tr("Non-payment"), tr("Customer request"), tr("Abuse"), tr("Fraud")],
+        tr("Other"),
+        object_prefix,
+        parent,
+    )
+
+
+def bold_label(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.billable_services import BillableServices
 from desktop.ui.callout import Callout
 from desktop.ui.confirm_dialog import ConfirmDialog
-from desktop.ui.reason_picker import ReasonPicker
+from desktop.ui.reason_picker import ReasonPicker, bold_label, suspension_reasons
 from desktop.ui.status_panel import local_time
 from desktop.ui.widgets import named
 
@@ -105,21 +105,9 @@ class SuspendConfirmDialog(ConfirmDialog):
         self.reason: ReasonPicker | None = None
         self.problem = named(muted(""), "reasonProblem", self.tr("What is missing"))
         if suspend:
-            self.reason = ReasonPicker(
-                [
-                    self.tr("Non-payment"),
-                    self.tr("Customer request"),
-                    self.tr("Abuse"),
-                    self.tr("Fraud"),
-                ],
-                self.tr("Other"),
-                "suspendReason",
-            )
-            reason_label = QLabel(self.tr("&Reason"))
+            self.reason = suspension_reasons("suspendReason")
+            reason_label = bold_label(self.tr("&Reason"))
             reason_label.setBuddy(self.reason.combo)
-            font = QFont(reason_label.font())
-            font.setBold(True)
-            reason_label.setFont(font)
             layout.addWidget(reason_label)
             layout.addWidget(self.reason)
             self.reason.changed.connect(self._update)
