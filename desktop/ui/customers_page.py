@@ -37,16 +37,17 @@ PAGE_SIZE = 1000
 # Rows looked at to enable a bulk button: past this, it is enabled and the confirmation (which
 # reads every selected row once) says what is skipped. Keeps Ctrl+A on a million rows instant.
 BULK_CHECK_ROWS = 20_000
-# Wide enough for typical values; the name takes the room that is left. The person's own
-# widths are restored over these.
+# Wide enough for typical values; the last column takes what is left, and a narrow window
+# scrolls rather than squeezing the names. The person's own widths are restored over these.
 DEFAULT_WIDTHS = {
     CustomerTableModel.ACCOUNT: 80,
-    CustomerTableModel.CONTACT: 130,
-    CustomerTableModel.EMAIL: 200,
-    CustomerTableModel.PHONE: 125,
-    CustomerTableModel.DOMAIN: 160,
-    CustomerTableModel.STATUS: 110,
-    CustomerTableModel.CREATED: 95,
+    CustomerTableModel.NAME: 205,
+    CustomerTableModel.CONTACT: 120,
+    CustomerTableModel.EMAIL: 190,
+    CustomerTableModel.PHONE: 120,
+    CustomerTableModel.DOMAIN: 150,
+    CustomerTableModel.STATUS: 100,
+    CustomerTableModel.CREATED: 90,
 }
 
 
@@ -148,9 +149,8 @@ class CustomersPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CustomerTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for column, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(column, width)
