@@ -163,6 +163,11 @@ def install(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields: dict[str, str] = {}
         for err in exc.errors():
+            if err.get("type") == "json_invalid":
+                # The location is a character offset, not a field: name the body instead.
+                at = err.get("loc", ("body", 0))[-1]
+                fields.setdefault("body", f"is not valid JSON (near character {at})")
+                continue
             fields.setdefault(_field_name(tuple(err.get("loc", ()))), _message(err))
         return JSONResponse(
             error_body("validation_failed", "Some fields are not valid.", {"fields": fields}), 422

@@ -140,3 +140,11 @@ def test_bad_requests_answer_4xx_in_the_error_shape_without_internals(
     assert set(body["error"]) == {"code", "message", "details"}
     for leak in LEAKS:
         assert leak not in r.text, leak
+
+
+def test_malformed_json_names_the_body_not_a_character_offset(api: ApiClient) -> None:
+    r = api.post("/customers", data=b'{"name":', headers={"Content-Type": "application/json"})
+    assert r.status_code == 422
+    fields = r.json()["error"]["details"]["fields"]
+    assert list(fields) == ["body"]
+    assert fields["body"].startswith("is not valid JSON")
