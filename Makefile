@@ -10,7 +10,7 @@ TEST_DEBS   := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0
 SCREEN_DEBS := xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
                libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 
-.PHONY: install run test lint format screenshots bench bench-quick clean system-test-deps
+.PHONY: install run test soak lint format screenshots bench bench-quick clean system-test-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ run: $(STAMP)
 
 test: $(STAMP) system-test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The reliability suites' long forms (1,000 suspend runs under faults, longer fuzzing, load);
+# each prints its figures at the end of the run.
+soak: $(STAMP) system-test-deps
+	PARTNER_DESK_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m reliability \
+		-o timeout=7200 -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

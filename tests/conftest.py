@@ -27,3 +27,14 @@ TEST_HOME = _HOME
 from desktop.app import configure_locale  # noqa: E402
 
 configure_locale()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    # The reliability suites' figures, last, where a person reading the run looks.
+    from tests.support.figures import lines
+
+    figures = lines()
+    if figures:
+        terminalreporter.section("figures")
+        for line in figures:
+            terminalreporter.write_line(line)
