@@ -10,12 +10,13 @@ TEST_DEBS   := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0
 SCREEN_DEBS := xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
                libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 
-.PHONY: install run test soak lint format screenshots bench bench-quick clean system-test-deps
+.PHONY: install run test soak lint format screenshots bundle translations bench bench-quick clean \
+	system-test-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[server,test,dev]'
+	$(BIN)/python -m pip install -q -e '.[server,test,dev,bundle]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -65,5 +66,24 @@ bench-quick: $(STAMP)
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table --customers 10000 --repeat 3
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e --customers 5
 
+# Every string under desktop/ into the .ts (no line numbers: it changes only when a string does),
+# then the .qm the app loads. Translate new entries (pyside6-linguist) and run it again.
+# English is the source text: its catalogue holds only the plural forms ("1 customer").
+TS_HR := desktop/translations/partner_desk_hr.ts
+TS_EN := desktop/translations/partner_desk_en.ts
+LUPDATE := $(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete
+translations: $(STAMP)
+	$(LUPDATE) desktop -ts $(TS_HR)
+	$(LUPDATE) -pluralonly desktop -ts $(TS_EN)
+	$(BIN)/pyside6-lrelease -silent $(TS_HR) -qm $(TS_HR:.ts=.qm)
+	$(BIN)/pyside6-lrelease -silent $(TS_EN) -qm $(TS_EN:.ts=.qm)
+
+# The one-folder bundle in dist/partner-desk (macOS also dist/Partner Desk.app), then its
+# self-test: a demo server, sign-in, the customer list, headless.
+bundle: $(STAMP) system-test-deps
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/partner-desk.spec
+	QT_QPA_PLATFORM=offscreen dist/partner-desk/partner-desk --self-test
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

@@ -6,27 +6,62 @@ import argparse
 import sys
 
 from desktop import __version__
+from desktop.log_file import LOG_NAME, log_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="partner-desk", description="Partner Desk: manage your customers' accounts."
+        prog="partner-desk",
+        description="Partner Desk: manage your customers' accounts.",
+        epilog=f"The log is written to {log_dir() / LOG_NAME} (passwords and tokens left out). "
+        "Server, CA bundle, language and theme are also in Edit > Settings.",
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"Partner Desk {__version__}")
+    parser.add_argument("-h", "--help", action="help", help="show this help and exit")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Partner Desk {__version__}",
+        help="show the version and exit",
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
         help="start the reference server on 127.0.0.1 with demo data and sign in as 'demo'",
     )
     parser.add_argument(
-        "--demo-reset", action="store_true", help="with --demo: start over from fresh demo data"
+        "--demo-reset", action="store_true", help="like --demo, but start over from fresh demo data"
     )
-    parser.add_argument("--server", metavar="URL", help="the Partner API server to sign in to")
-    parser.add_argument("--ca-bundle", metavar="PATH", help="extra CA certificates (PEM) to trust")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="the Partner API server to sign in to, like https://partner.example.com "
+        "(remembered for next time)",
+    )
+    parser.add_argument(
+        "--ca-bundle",
+        metavar="PATH",
+        help="a PEM file of extra CA certificates to trust besides the system's "
+        "(instead of the one chosen in Settings)",
+    )
     parser.add_argument(
         "--allow-insecure-http",
         action="store_true",
         help="allow plain http:// to a server that is not on this machine (not recommended)",
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="write debugging detail to the log (still without passwords or tokens)",
+    )
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        type=float,
+        const=120.0,
+        metavar="SECONDS",
+        help="start a demo server from fresh data, sign in and wait until customers are listed; "
+        "exit 0 if they are, 1 with the step that failed if not or after SECONDS (default 120)",
     )
     return parser
 

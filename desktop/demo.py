@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import platformdirs
+from PySide6.QtCore import QCoreApplication
 
 from desktop import APP_NAME
 
@@ -26,6 +27,8 @@ log = logging.getLogger("partner_desk.demo")
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"
+# A bundle's executable given this as its first argument is `partner-api` (packaging/entry.py).
+FROZEN_SERVER_FLAG = "--run-partner-api"
 
 
 class DemoError(RuntimeError):
@@ -57,6 +60,9 @@ class DemoServer:
         return f"sqlite:///{self.database}"
 
     def _server_cmd(self, *args: str) -> list[str]:
+        if getattr(sys, "frozen", False):
+            # A bundle has no python to run `-m`: its own executable runs the server instead.
+            return [sys.executable, FROZEN_SERVER_FLAG, *args]
         return [sys.executable, "-m", "server.cli", *args]
 
     def prepare(self) -> None:
@@ -75,7 +81,11 @@ class DemoServer:
         if result.returncode != 0:
             with contextlib.suppress(FileNotFoundError):
                 self.database.unlink()
-            raise DemoError(f"Could not create the demo data:\n{result.stderr.strip()[-2000:]}")
+            raise DemoError(
+                QCoreApplication.translate(
+                    "DemoServer", "Could not create the demo data:\n{details}"
+                ).format(details=result.stderr.strip()[-2000:])
+            )
 
     def start(self, timeout: float = 30.0) -> str:
         self.prepare()
@@ -93,7 +103,11 @@ class DemoServer:
         line = self.proc.stdout.readline().strip()
         if not line.startswith("http://127.0.0.1:"):
             self.stop()
-            raise DemoError("The demo server did not start. Is the server extra installed?")
+            raise DemoError(
+                QCoreApplication.translate(
+                    "DemoServer", "The demo server did not start. Is the server extra installed?"
+                )
+            )
         self.url = line
         self._wait_healthy(timeout)
         return self.url
@@ -102,7 +116,11 @@ class DemoServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc is not None and self.proc.poll() is not None:
-                raise DemoError("The demo server stopped while starting.")
+                raise DemoError(
+                    QCoreApplication.translate(
+                        "DemoServer", "The demo server stopped while starting."
+                    )
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=2) as answer:
                     if json.load(answer).get("status") == "ok":
@@ -111,7 +129,9 @@ class DemoServer:
                 pass
             time.sleep(0.05)
         self.stop()
-        raise DemoError("The demo server did not answer in time.")
+        raise DemoError(
+            QCoreApplication.translate("DemoServer", "The demo server did not answer in time.")
+        )
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None

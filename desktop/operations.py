@@ -27,6 +27,7 @@ from desktop.api.client import new_idempotency_key
 from desktop.api.errors import ApiError
 from desktop.api.operation_watch import WatchNews, WatchOutcome, WatchStopped, watch_operation
 from desktop.api.records import Customer, Operation
+from desktop.operation_outbox import ConfirmedOperation, OperationOutbox
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -72,11 +73,16 @@ class OperationCenter(QObject):
         runner: TaskRunner,
         settings: AppSettings,
         parent: QObject | None = None,
+        *,
+        scope: str = "",
     ) -> None:
         super().__init__(parent)
         self._api = api
         self._runner = runner
         self._settings = settings
+        # Confirmations survive the app (crash recovery); `scope` names the server and the
+        # person. Without one (a dialog opened on its own) nothing is kept.
+        self._outbox = OperationOutbox(settings, scope) if scope else None
         self._running: dict[str, RunningOperation] = {}
         # One event for every watch: set on quit or sign-out, and the workers end at once.
         self._stop = threading.Event()
@@ -117,6 +123,9 @@ class OperationCenter(QObject):
         # Made once here, per confirmation: every retry, and a re-run after signing in
         # again, sends this same key, so the server can never act twice.
         key = new_idempotency_key()
+        if self._outbox is not None:
+            # Before anything is sent: killed from here on, the next sign-in sends it again.
+            self._outbox.add(ConfirmedOperation(key, kind, customer, dict(params)))
         begin = self._start_call(kind, customer.id, key, params)
         entry = RunningOperation(customer, kind, key)
         entry.progress = self._words(kind, WatchNews("starting"))
@@ -124,7 +133,21 @@ class OperationCenter(QObject):
         return True
 
     def resume(self) -> None:
-        """After sign-in: follow whatever the server still has pending (crash recovery)."""
+        """After sign-in: follow whatever the server still has pending (crash recovery).
+
+        First the confirmations the last run may not have delivered, sent again with their
+        own keys; then the server's unfinished operations not among them.
+        """
+        for confirmed in self._outbox.pending() if self._outbox is not None else []:
+            customer = confirmed.customer
+            if customer.id in self._running or self._stop.is_set():
+                continue
+            begin = self._start_call(
+                confirmed.kind, customer.id, confirmed.idempotency_key, confirmed.params
+            )
+            entry = RunningOperation(customer, confirmed.kind, confirmed.idempotency_key)
+            entry.progress = self._words(confirmed.kind, WatchNews("starting"))
+            self._watch(entry, begin)
         self._runner.submit(
             unfinished_with_customers,
             self._api,
@@ -227,6 +250,8 @@ class OperationCenter(QObject):
         error: ApiError | None,
     ) -> None:
         del self._running[customer_id]
+        if self._outbox is not None and entry.idempotency_key is not None:
+            self._outbox.remove(entry.idempotency_key)  # its end is known and shown
         if entry.timer is not None:
             entry.timer.stop()
             entry.timer.deleteLater()

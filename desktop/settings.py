@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+LANGUAGES = ("system", "en", "hr")
+THEMES = ("system", "light", "dark")
+
 
 class AppSettings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
@@ -43,7 +46,37 @@ class AppSettings:
 
     @property
     def ca_bundle(self) -> str:
+        """Extra CA certificates (a PEM file) to trust besides the system's; "" for none."""
         return self._text("connection/ca_bundle")
+
+    @ca_bundle.setter
+    def ca_bundle(self, value: str) -> None:
+        self._s.setValue("connection/ca_bundle", value)
+
+    @property
+    def language(self) -> str:
+        """One of LANGUAGES; desktop/i18n.py installs the translators by it at start."""
+        value = self._text("appearance/language", "system")
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("appearance/language", value if value in LANGUAGES else "system")
+
+    @property
+    def theme(self) -> str:
+        """One of THEMES: "system" follows the OS colour scheme, the others override it."""
+        value = self._text("appearance/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("appearance/theme", value if value in THEMES else "system")
+
+    @property
+    def file_name(self) -> str:
+        """Where these settings live (a file, or the registry on Windows): for diagnostics."""
+        return self._s.fileName()
 
     def _millis(self, key: str, default: int) -> int:
         # QSettings hands back ints from INI files as text; anything else means the default.
@@ -75,6 +108,21 @@ class AppSettings:
 
     def set_geometry(self, name: str, value: QByteArray) -> None:
         self._s.setValue(f"window/{name}", value)
+
+    def confirmed_operations(self, scope: str) -> str:
+        """JSON of the operations confirmed but not seen to end (desktop/operation_outbox.py)."""
+        return self._text(self._outbox_key(scope))
+
+    def set_confirmed_operations(self, scope: str, text: str) -> None:
+        if text:
+            self._s.setValue(self._outbox_key(scope), text)
+        else:
+            self._s.remove(self._outbox_key(scope))
+
+    @staticmethod
+    def _outbox_key(scope: str) -> str:
+        # One QSettings key per server and person; "/" would make it a group.
+        return "operations/confirmed-" + scope.encode().hex()
 
     def sync(self) -> None:
         self._s.sync()

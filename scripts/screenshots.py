@@ -22,6 +22,8 @@ from desktop.demo import DemoServer
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.theme import ThemeKeeper
 
 
 def wait_until(condition: object, timeout_ms: int = 20_000) -> None:
@@ -68,7 +70,7 @@ def give_a_past(api: PartnerApi) -> str:
     return customer.id
 
 
-def shoot_customer_tabs(window: MainWindow, url: str, out: Path) -> None:
+def shoot_customer_tabs(window: MainWindow, url: str, out: Path, suffix: str = "") -> None:
     api = PartnerApi(url)
     api.login("demo", "demo")
     customer = api.get_customer(give_a_past(api))
@@ -77,13 +79,44 @@ def shoot_customer_tabs(window: MainWindow, url: str, out: Path) -> None:
     wait_until(lambda: len(window._dialogs) == 1)
     dialog = window._dialogs[0]
     dialog.resize(1040, 620)
+    if suffix:
+        save(dialog, out / f"edit-customer-suspended{suffix}.png")
     dialog.tabs.setCurrentWidget(dialog.services_tab)
     wait_until(lambda: not dialog.services_tab.is_busy())
     dialog.services_tab.table.selectRow(0)
-    save(dialog, out / "services-tab.png")
+    save(dialog, out / f"services-tab{suffix}.png")
     dialog.tabs.setCurrentWidget(dialog.history_tab)
     wait_until(lambda: not dialog.history_tab.is_loading())
-    save(dialog, out / "history-tab.png")
+    save(dialog, out / f"history-tab{suffix}.png")
+    dialog.reject()
+
+
+def shoot_settings(window: MainWindow, path: Path) -> None:
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    save(dialog, path)
+    dialog.reject()
+
+
+def shoot_dark(window: MainWindow, theme: ThemeKeeper, url: str, out: Path) -> None:
+    """The same screens in the dark theme, as a person whose OS is dark sees them."""
+    theme.apply("dark")
+    window.sidebar.setCurrentRow(window.pages.indexOf(window.customers))
+    save(window, out / "main-window-dark.png")
+    window.customers.table.selectRow(0)
+    window.customers.open_selected()
+    wait_until(lambda: bool(window._dialogs))
+    dialog = window._dialogs[-1]
+    save(dialog, out / "edit-customer-dark.png")
+    dialog.reject()
+    wait_until(lambda: not window._dialogs)
+    shoot_settings(window, out / "settings-dark.png")
+    shoot_customer_tabs(window, url, out, suffix="-dark")
+    window.sidebar.setCurrentRow(window.pages.indexOf(window.branding))
+    save(window, out / "branding-dark.png")
+    window.sidebar.setCurrentRow(window.pages.indexOf(window.overview))
+    save(window, out / "overview-dark.png")
 
 
 def main() -> int:
@@ -94,7 +127,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     app.setOrganizationName("Partner Desk Screenshots")
     app.setApplicationName("Partner Desk")
-    app.setStyle("Fusion")
+    theme = ThemeKeeper(app, "light")  # the README's screens are light whatever the OS says
     configure_locale()
     demo = DemoServer(Path(tempfile.mkdtemp(prefix="partner-desk-shots-")))
     url = demo.start()
@@ -102,7 +135,12 @@ def main() -> int:
         settings = AppSettings()
         runner = TaskRunner()
         controller = AppController(
-            api_factory(argparse.Namespace(), settings), runner, CredentialStore(), settings, url
+            api_factory(argparse.Namespace(), settings),
+            runner,
+            CredentialStore(),
+            settings,
+            url,
+            theme=theme,
         )
         controller.start()
         wait_until(lambda: controller.window is not None)
@@ -110,6 +148,10 @@ def main() -> int:
         assert window is not None
         window.resize(1280, 780)
         wait_until(lambda: window.customers.model.rowCount() >= 300)
+        overview = window.overview  # the page shown first after sign-in
+        wait_until(lambda: overview.summary() is not None and not overview.is_loading())
+        save(window, args.out / "overview.png")
+        window.show_page(window.customers)
         save(window, args.out / "main-window.png")
         window.customers.search.setText("adria")
         wait_until(lambda: window.customers.proxy.rowCount() < 300)
@@ -122,6 +164,9 @@ def main() -> int:
         save(dialog, args.out / "edit-customer.png")
         dialog.reject()
         shoot_customer_tabs(window, url, args.out)
+        wait_until(lambda: not window._dialogs)
+        shoot_settings(window, args.out / "settings.png")
+        shoot_dark(window, theme, url, args.out)
         runner.drain(5000)
     finally:
         demo.stop()

@@ -12,6 +12,7 @@ from server import __version__, errors, routes
 from server.config import Settings
 from server.db import Database
 from server.migrate import upgrade
+from server.openapi_links import add_links
 from server.operations import MAX_KEY_LENGTH
 from server.routes import auth, branding, customer_services, customers, operations, summary
 from server.worker import OperationWorker
@@ -68,6 +69,7 @@ def _document_as_served(app: FastAPI) -> None:
     - `Idempotency-Key` and `If-Match` are required (API.md), yet declared optional in the
       routes, because a missing one is answered with API.md's own error (400
       `idempotency_key_required`, 428 `precondition_required`) rather than a generic 422.
+    - Links say which answer feeds which next call (server/openapi_links.py).
     """
     original = app.openapi
 
@@ -89,6 +91,7 @@ def _document_as_served(app: FastAPI) -> None:
         components = schema.get("components", {}).get("schemas", {})
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)
+        add_links(schema, API_PREFIX)
         app.openapi_schema = schema
         return schema
 

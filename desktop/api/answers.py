@@ -16,11 +16,13 @@ from desktop.api.errors import (
     TooManyAttemptsError,
     ValidationError,
 )
+from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import Customer, R, parse, parse_object
 from desktop.api.transport import Answer
 
-SESSION_EXPIRED = "Your session has expired. Sign in again."
+SESSION_EXPIRED = QT_TRANSLATE_NOOP("ApiMessages", "Your session has expired. Sign in again.")
 REQUEST_ID_HEADER = "X-Request-ID"
+MAX_RETRY_AFTER = 3600  # seconds
 
 
 def media_type(answer: Answer) -> str:
@@ -30,11 +32,18 @@ def media_type(answer: Answer) -> str:
 def require_json(answer: Answer) -> None:
     kind = media_type(answer)
     if kind != "application/json" and not kind.endswith("+json"):
-        shown = kind or "no content type"
-        raise BadResponseError(
-            f"The server's answer to {answer.what} is not JSON ({shown}). "
-            "Check the server address: it may point at a web page, not the Partner API."
+        advice = QT_TRANSLATE_NOOP(
+            "ApiMessages",
+            "The server's answer to {request} is not JSON ({kind}). "
+            "Check the server address: it may point at a web page, not the Partner API.",
         )
+        if not kind:
+            advice = QT_TRANSLATE_NOOP(
+                "ApiMessages",
+                "The server's answer to {request} is not JSON (no content type). "
+                "Check the server address: it may point at a web page, not the Partner API.",
+            )
+        raise BadResponseError(Message(advice, request=answer.what, kind=kind))
 
 
 def record(answer: Answer, kind: type[R]) -> R:
@@ -50,60 +59,105 @@ def check(answer: Answer, *, signed_in: bool = True, sign_in_call: bool = False)
     if 200 <= status < 300:
         return
     if 300 <= status < 400:
-        target = answer.headers.get("Location", "somewhere else")
-        raise BadResponseError(
-            f"The server redirected {answer.what} to {target}. Check the server address."
+        target = answer.headers.get("Location", "")
+        redirected = QT_TRANSLATE_NOOP(
+            "ApiMessages", "The server redirected {request} to {target}. Check the server address."
         )
+        if not target:
+            redirected = QT_TRANSLATE_NOOP(
+                "ApiMessages",
+                "The server redirected {request} somewhere else. Check the server address.",
+            )
+        raise BadResponseError(Message(redirected, request=answer.what, target=target))
     code, message, details = _error_body(answer)
     if status == 401:
         if sign_in_call:
             raise InvalidCredentialsError(
-                message or "Wrong user name or password.", code=code, status=status
+                Message.worded(
+                    message, QT_TRANSLATE_NOOP("ApiMessages", "Wrong user name or password.")
+                ),
+                code=code,
+                status=status,
             )
         # With a token, any 401 means it no longer works, whatever the server's wording.
         raise SessionExpiredError(
-            SESSION_EXPIRED if signed_in else message or "Sign in first.", code=code, status=status
+            Message(SESSION_EXPIRED)
+            if signed_in
+            else Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "Sign in first.")),
+            code=code,
+            status=status,
         )
     if status == 429:
         retry_after = _retry_after(answer, details)
         raise TooManyAttemptsError(
-            message or f"Too many attempts. Try again in {retry_after} seconds.",
+            Message.worded(
+                message,
+                QT_TRANSLATE_NOOP("ApiMessages", "Too many attempts. Try again in {seconds} s."),
+                seconds=retry_after,
+            ),
             retry_after=retry_after,
             code=code,
             status=status,
         )
     if status == 404:
-        raise NotFoundError(message or "It no longer exists.", code=code, status=status)
+        raise NotFoundError(
+            Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "It no longer exists.")),
+            code=code,
+            status=status,
+        )
     if status == 412:
         current = details.get("current")
         raise ConflictError(
-            message or "Someone else changed this customer since you opened it.",
+            Message.worded(
+                message,
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "Someone else changed this customer since you opened it."
+                ),
+            ),
             code=code or "version_conflict",
             status=status,
             current=(parse_object(Customer, current, answer.what) if current is not None else None),
         )
     if status == 409:
         raise ConflictError(
-            message or "This conflicts with the server's current state.", code=code, status=status
+            Message.worded(
+                message,
+                QT_TRANSLATE_NOOP("ApiMessages", "This conflicts with the server's current state."),
+            ),
+            code=code,
+            status=status,
         )
     if status == 422:
         raise ValidationError(
-            message or "Some fields are not valid.",
+            Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "Some fields are not valid.")),
             fields=_fields(details),
             code=code,
             status=status,
         )
     if status >= 500:
         request_id = answer.headers.get(REQUEST_ID_HEADER) or _text(details.get("request_id"))
-        suffix = f" (request id {request_id})" if request_id else ""
+        failed = QT_TRANSLATE_NOOP(
+            "ApiMessages", "The server failed to handle the request (HTTP {status})."
+        )
+        if request_id:
+            failed = QT_TRANSLATE_NOOP(
+                "ApiMessages",
+                "The server failed to handle the request (HTTP {status}, request id {request_id}).",
+            )
         raise ServerError(
-            message or f"The server failed to handle the request (HTTP {status}){suffix}.",
+            Message.worded(message, failed, status=status, request_id=request_id),
             request_id=request_id or None,
             code=code,
             status=status,
         )
     raise ApiError(
-        message or f"The server refused the request (HTTP {status}).", code=code, status=status
+        Message.worded(
+            message,
+            QT_TRANSLATE_NOOP("ApiMessages", "The server refused the request (HTTP {status})."),
+            status=status,
+        ),
+        code=code,
+        status=status,
     )
 
 
@@ -115,7 +169,7 @@ def _error_body(answer: Answer) -> tuple[str, str, dict[str, Any]]:
     """
     try:
         document = json.loads(answer.body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: "[[[[..." nested 100,000 deep
         return "", "", {}
     error = document.get("error") if isinstance(document, dict) else None
     if not isinstance(error, dict):
@@ -137,10 +191,11 @@ def _fields(details: dict[str, Any]) -> dict[str, str]:
 
 
 def _retry_after(answer: Answer, details: dict[str, Any]) -> int:
+    # Capped: a hostile "wait 10**40 seconds" must not lock the sign-in button for good.
     header = answer.headers.get("Retry-After", "").strip()
-    if header.isdigit():
-        return int(header)
+    if header.isascii() and header.isdigit():  # "²".isdigit() is true, and int() refuses it
+        return min(int(header), MAX_RETRY_AFTER)
     value = details.get("retry_after")
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
+        return min(value, MAX_RETRY_AFTER)
     return 60

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from desktop.api import answers
 from desktop.api.endpoint import parse_endpoint
 from desktop.api.errors import BadResponseError, NetworkError, ServerError, SessionExpiredError
+from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import (
     Customer,
     CustomerPage,
@@ -214,7 +215,13 @@ class PartnerApi:
                 return
             if page.next_cursor in seen:
                 # A server handing back an old cursor would keep us here forever.
-                raise BadResponseError("The server's customer list does not end (cursor loop).")
+                raise BadResponseError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "ApiMessages", "The server's customer list does not end (cursor loop)."
+                        )
+                    )
+                )
             seen.add(page.next_cursor)
             cursor = page.next_cursor
 
@@ -292,8 +299,13 @@ class PartnerApi:
         content_type = answers.media_type(answer)
         if content_type not in LOGO_TYPES:
             raise BadResponseError(
-                f"The server sent the logo as {content_type or 'an unknown type'}, "
-                "not as a PNG or JPEG image."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages",
+                        "The server sent the logo as {kind}, not as a PNG or JPEG image.",
+                    ),
+                    kind=content_type or "?",
+                )
             )
         return Logo(answer.body, content_type, answer.headers.get("ETag"))
 

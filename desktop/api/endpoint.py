@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from desktop.api.errors import InsecureUrlError, InvalidUrlError
+from desktop.api.message import QT_TRANSLATE_NOOP, Message
 
 API_PATH = "/api/v1"
 
@@ -43,29 +44,64 @@ def parse_endpoint(url: str, *, allow_insecure_http: bool = False) -> Endpoint:
     """
     text = url.strip()
     if not text:
-        raise InvalidUrlError("Enter the server address, like https://partner.example.com.")
+        raise InvalidUrlError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "Enter the server address, like https://partner.example.com."
+                )
+            )
+        )
     if "://" not in text:
         text = f"https://{text}"
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        raise InvalidUrlError(f"{url!r} is not a server address.") from None
+        raise InvalidUrlError(
+            Message(
+                QT_TRANSLATE_NOOP("ApiMessages", "{url} is not a server address."), url=repr(url)
+            )
+        ) from None
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     if scheme not in ("http", "https"):
-        raise InvalidUrlError(f"The server address must start with https:// (not {scheme}://).")
+        raise InvalidUrlError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "The server address must start with https:// (not {scheme}://)."
+                ),
+                scheme=scheme,
+            )
+        )
     if not host:
-        raise InvalidUrlError(f"{url!r} names no server.")
+        raise InvalidUrlError(
+            Message(QT_TRANSLATE_NOOP("ApiMessages", "{url} names no server."), url=repr(url))
+        )
     if parts.username is not None or parts.password is not None:
-        raise InvalidUrlError("Leave the user name and password out of the server address.")
+        raise InvalidUrlError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "Leave the user name and password out of the server address."
+                )
+            )
+        )
     if parts.query or parts.fragment:
-        raise InvalidUrlError("The server address cannot contain '?' or '#'.")
+        raise InvalidUrlError(
+            Message(
+                QT_TRANSLATE_NOOP("ApiMessages", "The server address cannot contain '?' or '#'.")
+            )
+        )
     loopback = is_loopback(host)
     if scheme == "http" and not loopback and not allow_insecure_http:
         raise InsecureUrlError(
-            f"Refusing plain http:// to {host}: your password would cross the network "
-            "unencrypted. Use https://."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages",
+                    "Refusing plain http:// to {host}: your password would cross the network "
+                    "unencrypted. Use https://.",
+                ),
+                host=host,
+            )
         )
     path = parts.path.rstrip("/")
     if not path.endswith(API_PATH):

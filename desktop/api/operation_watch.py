@@ -26,6 +26,7 @@ from desktop.api.errors import (
     ServerError,
     SessionExpiredError,
 )
+from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import Customer, Operation
 
 log = logging.getLogger("partner_desk.operations")
@@ -188,7 +189,13 @@ def watch_operation(
         if error is None and not operation.succeeded:
             failure = operation.error
             error = ApiError(
-                failure.message if failure else "The operation failed; the server gave no reason.",
+                failure.message
+                if failure
+                else Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages", "The operation failed; the server gave no reason."
+                    )
+                ),
                 code=failure.code if failure else "",
             )
 

@@ -6,19 +6,49 @@ BadResponseError and never later as an AttributeError deep in a window.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import pydantic
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from desktop.api.errors import BadResponseError
+from desktop.api.message import QT_TRANSLATE_NOOP, Message
 
 CustomerStatus = Literal["active", "suspended", "canceled"]
 SearchField = Literal["name", "account_number", "email", "phone", "domain"]
 OperationKind = Literal["suspend", "unsuspend", "cancel", "restore"]
 OperationState = Literal["pending", "running", "succeeded", "failed"]
+
+
+# Strict types are not enough for what the windows do with a value: Qt takes 32-bit counts,
+# money is quantized to cents in 28 digits, a restore deadline is a date plus 14 days, and a
+# token goes into an HTTP header. A value past these bounds fails the whole answer here, as a
+# BadResponseError, instead of as an OverflowError in a window.
+
+
+def _plausible_time(value: datetime) -> datetime:
+    # The year of the value as written: with any offset it then stays far from datetime's limits.
+    if not 1900 <= value.year <= 9000:
+        raise ValueError("not a plausible date")
+    return value
+
+
+def _plausible_money(value: Decimal) -> Decimal:
+    if not value.is_finite() or abs(value) >= 10**12:
+        raise ValueError("not a plausible amount")
+    return value
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible_time)]
+Money = Annotated[Decimal, AfterValidator(_plausible_money)]
+Count = Annotated[int, Field(ge=0, le=2**31 - 1)]
+Version = Annotated[int, Field(ge=0, le=2**53 - 1)]
+# RFC 6750's b64token: anything else cannot go into an Authorization header as it is.
+BearerToken = Annotated[str, Field(pattern=r"^[A-Za-z0-9\-._~+/]+=*$", max_length=4096)]
 
 
 class Record(BaseModel):
@@ -33,8 +63,8 @@ class Partner(Record):
 
 
 class SignIn(Record):
-    access_token: str
-    expires_in: int
+    access_token: BearerToken
+    expires_in: Count
     partner: Partner
 
 
@@ -69,26 +99,75 @@ class Customer(Record):
     website: str
     address: Address
     status: CustomerStatus
-    suspended_at: AwareDatetime | None
+    suspended_at: Moment | None
     suspension_reason: str | None
-    canceled_at: AwareDatetime | None
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    version: int
+    canceled_at: Moment | None
+    created_at: Moment
+    updated_at: Moment
+    version: Version
+
+    # The customer list keeps each row packed as JSON values (desktop/models/customer_rows.py):
+    # these are the fields beyond the ones the list reads, and the record rebuilt from them.
+    # Rebuilt without validating again: the values are this validated record's own.
+
+    def packed_extra(self) -> list[Any]:
+        a = self.address
+        return [
+            self.website,
+            [a.street, a.city, a.region, a.postal_code, a.country],
+            _iso(self.suspended_at),
+            self.suspension_reason,
+            _iso(self.canceled_at),
+            self.updated_at.isoformat(),
+        ]
+
+    @classmethod
+    def from_packed(cls, row: Any, extra: Sequence[Any]) -> Customer:
+        website, address, suspended_at, reason, canceled_at, updated_at = extra
+        street, city, region, postal_code, country = address
+        return cls.model_construct(
+            id=row.id,
+            account_number=row.account_number,
+            name=row.name,
+            contact_name=row.contact_name,
+            email=row.email,
+            phone=row.phone,
+            domain=row.domain,
+            alias_domains=tuple(row.alias_domains),
+            website=website,
+            address=Address.model_construct(
+                street=street, city=city, region=region, postal_code=postal_code, country=country
+            ),
+            status=row.status,
+            suspended_at=_when(suspended_at),
+            suspension_reason=reason,
+            canceled_at=_when(canceled_at),
+            created_at=row.created_at,
+            updated_at=datetime.fromisoformat(updated_at),
+            version=row.version,
+        )
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _when(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
 
 
 class CustomerPage(Record):
     items: tuple[Customer, ...]
     next_cursor: str | None
-    total: int
+    total: Count
 
 
 class Service(Record):
     id: str
     name: str
-    monthly_price: Decimal
+    monthly_price: Money
     currency: str
-    enabled_at: AwareDatetime
+    enabled_at: Moment
 
 
 class ServiceList(Record):
@@ -105,8 +184,8 @@ class Operation(Record):
     kind: OperationKind
     customer_id: str
     state: OperationState
-    created_at: AwareDatetime
-    finished_at: AwareDatetime | None
+    created_at: Moment
+    finished_at: Moment | None
     error: OperationError | None
 
     @property
@@ -123,7 +202,7 @@ class OperationList(Record):
 
 
 class Event(Record):
-    at: AwareDatetime
+    at: Moment
     actor: str
     action: str
     details: dict[str, Any]
@@ -135,17 +214,17 @@ class EventList(Record):
 
 class LoginLink(Record):
     url: str
-    expires_at: AwareDatetime
+    expires_at: Moment
 
 
 class CustomerCounts(Record):
-    active: int
-    suspended: int
+    active: Count
+    suspended: Count
 
 
 class MonthlyBillable(Record):
-    active: Decimal
-    suspended: Decimal
+    active: Money
+    suspended: Money
 
 
 class Summary(Record):
@@ -157,10 +236,10 @@ class Summary(Record):
 class LogoInfo(Record):
     model_config = ConfigDict(populate_by_name=True)
 
-    width: int
-    height: int
+    width: Count
+    height: Count
     # "bytes" on the wire; a field named after the builtin type would shadow it here.
-    size: int = Field(alias="bytes")
+    size: Count = Field(alias="bytes")
     sha256: str
 
 
@@ -182,7 +261,13 @@ def parse(record: type[R], body: bytes, what: str) -> R:
         return record.model_validate_json(body)
     except pydantic.ValidationError as exc:
         raise BadResponseError(
-            f"The server's answer to {what} could not be read ({_describe(exc)})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "The server's answer to {request} could not be read ({problem})."
+                ),
+                request=what,
+                problem=_describe(exc),
+            )
         ) from None
 
 
@@ -193,7 +278,13 @@ def parse_object(record: type[R], value: object, what: str) -> R:
         return record.model_validate_json(pydantic.TypeAdapter(Any).dump_json(value))
     except pydantic.ValidationError as exc:
         raise BadResponseError(
-            f"The server's answer to {what} could not be read ({_describe(exc)})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "The server's answer to {request} could not be read ({problem})."
+                ),
+                request=what,
+                problem=_describe(exc),
+            )
         ) from None
 
 

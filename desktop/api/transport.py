@@ -28,6 +28,7 @@ from urllib3.util.retry import Retry
 import desktop
 from desktop.api.endpoint import Endpoint
 from desktop.api.errors import BadResponseError, NetworkError
+from desktop.api.message import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger("partner_desk.api")
 
@@ -249,11 +250,18 @@ class Transport:
     def _read_capped(self, response: requests.Response, method: str, path: str) -> bytes:
         limit = self.max_answer_bytes
         too_big = BadResponseError(
-            f"The server's answer to {method} {path} is larger than "
-            f"{limit // (1024 * 1024) or 1} MiB; it was not read."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages",
+                    "The server's answer to {request} is larger than {size} MiB; it was not read.",
+                ),
+                request=f"{method} {path}",
+                size=limit // (1024 * 1024) or 1,
+            )
         )
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
+        # isascii: "²".isdigit() is true too, and int() refuses it.
+        if declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise too_big
         chunks: list[bytes] = []
         size = 0
@@ -266,18 +274,35 @@ class Transport:
                 chunks.append(chunk)
         except DecodeError:
             raise BadResponseError(
-                f"The server's answer to {method} {path} is damaged (it cannot be decompressed)."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages",
+                        "The server's answer to {request} is damaged (it cannot be decompressed).",
+                    ),
+                    request=f"{method} {path}",
+                )
             ) from None
         except ReadTimeoutError:
             raise self._timed_out() from None
         except (urllib3.exceptions.HTTPError, OSError):
             raise NetworkError(
-                f"The connection to {self.endpoint.label} was lost while reading its answer."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages",
+                        "The connection to {server} was lost while reading its answer.",
+                    ),
+                    server=self.endpoint.label,
+                )
             ) from None
         return b"".join(chunks)
 
     def _timed_out(self) -> NetworkError:
-        return NetworkError(f"The server at {self.endpoint.label} did not answer in time.")
+        return NetworkError(
+            Message(
+                QT_TRANSLATE_NOOP("ApiMessages", "The server at {server} did not answer in time."),
+                server=self.endpoint.label,
+            )
+        )
 
     def _network_error(self, exc: requests.RequestException) -> NetworkError:
         label = self.endpoint.label
@@ -286,21 +311,58 @@ class Transport:
             reason = reason.reason
         if isinstance(exc, requests.exceptions.SSLError):
             return NetworkError(
-                f"The connection to {label} is not secure: its certificate could not be "
-                "verified. If your company uses its own certificate authority, ask your "
-                "administrator for its CA bundle.",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages",
+                        "The connection to {server} is not secure: its certificate could not be "
+                        "verified. If your company uses its own certificate authority, ask your "
+                        "administrator for its CA bundle.",
+                    ),
+                    server=label,
+                ),
                 transient=False,
             )
         if isinstance(exc, requests.exceptions.ConnectTimeout):
-            return NetworkError(f"The server at {label} could not be reached in time.")
+            return NetworkError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages", "The server at {server} could not be reached in time."
+                    ),
+                    server=label,
+                )
+            )
         if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
             return self._timed_out()
         if isinstance(exc, requests.exceptions.ProxyError):
-            return NetworkError(f"The proxy server refused the connection to {label}.")
+            return NetworkError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages", "The proxy server refused the connection to {server}."
+                    ),
+                    server=label,
+                )
+            )
         if isinstance(exc, requests.exceptions.ConnectionError):
             if isinstance(reason, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
-                return NetworkError(f"Could not reach the server at {label}.")
+                return NetworkError(
+                    Message(
+                        QT_TRANSLATE_NOOP("ApiMessages", "Could not reach the server at {server}."),
+                        server=label,
+                    )
+                )
             return NetworkError(
-                f"Could not reach the server at {label}, or it closed the connection."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages",
+                        "Could not reach the server at {server}, or it closed the connection.",
+                    ),
+                    server=label,
+                )
             )
-        return NetworkError(f"The request to {label} failed ({type(exc).__name__}).")
+        return NetworkError(
+            Message(
+                QT_TRANSLATE_NOOP("ApiMessages", "The request to {server} failed ({kind})."),
+                server=label,
+                kind=type(exc).__name__,
+            )
+        )

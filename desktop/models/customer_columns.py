@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_record import CustomerFields
 
 ACCOUNT, NAME, CONTACT, EMAIL, PHONE, DOMAIN, STATUS, CREATED = range(8)
 COLUMN_COUNT = 8
@@ -46,7 +46,7 @@ def account_key(account_number: str) -> str:
     return ":" + _text_key(account_number)
 
 
-def sort_key(record: CustomerRecord, column: int) -> SortKey:
+def sort_key(record: CustomerFields, column: int) -> SortKey:
     """The value a column sorts by; ties keep the order the rows arrived in."""
     if column == ACCOUNT:
         return account_key(record.account_number)

@@ -15,7 +15,7 @@ rows shown match what was asked.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, overload
 
@@ -38,7 +38,7 @@ from desktop.models.customer_columns import (
     is_numeric_column,
     sort_key,
 )
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_record import CustomerFields, CustomerRecord
 from desktop.models.customer_search import CustomerSearchIndex, FieldMatches
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.growable_array import GrowableArray
@@ -147,6 +147,10 @@ class CustomerFilterModel(QAbstractProxyModel):
 
     def source_row(self, proxy_row: int) -> int:
         return int(self._visible[proxy_row])
+
+    def visible_source_rows(self) -> Rows:
+        """The source rows shown, in their order: a copy, so an export reads a fixed list."""
+        return self._visible.copy()
 
     def proxy_row_of_source(self, source_row: int) -> int:
         """Where a source row is shown, or -1 when it is filtered out."""
@@ -393,13 +397,13 @@ class CustomerFilterModel(QAbstractProxyModel):
 
     # -- the index ----------------------------------------------------------------------------
 
-    def _records(self, first: int, end: int) -> list[CustomerRecord]:
+    def _records(self, first: int, end: int) -> Sequence[CustomerFields]:
         assert self._table is not None
         return self._table.customers_in(first, end)
 
-    def _record(self, row: int) -> CustomerRecord:
+    def _record(self, row: int) -> CustomerFields:
         assert self._table is not None
-        return self._table.customer_at(row)
+        return self._table.row_at(row)
 
     def _full_key(self, column: int) -> Any:
         return lambda row: sort_key(self._record(row), column)

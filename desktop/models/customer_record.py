@@ -6,11 +6,14 @@ load (and their tests run) without the API package.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, Self
 
 
-class CustomerRecord(Protocol):
+class CustomerFields(Protocol):
+    """What the list shows, searches and sorts by."""
+
     @property
     def id(self) -> str: ...
     @property
@@ -31,3 +34,15 @@ class CustomerRecord(Protocol):
     def status(self) -> str: ...
     @property
     def created_at(self) -> datetime: ...
+    @property
+    def version(self) -> int: ...
+
+
+class CustomerRecord(CustomerFields, Protocol):
+    """A whole customer as the API gives it; the table keeps each row packed."""
+
+    # The table keeps each row packed (desktop/models/customer_rows.py): the record gives the
+    # values of its other fields as JSON values, and is rebuilt from them.
+    def packed_extra(self) -> list[Any]: ...
+    @classmethod
+    def from_packed(cls, row: Any, extra: Sequence[Any]) -> Self: ...

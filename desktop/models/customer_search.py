@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_record import CustomerFields
 from desktop.models.search_index import FieldIndex
 from desktop.models.search_keys import INDEXED_FIELDS, SearchQuery, encode, record_keys
 
@@ -58,14 +58,14 @@ class CustomerSearchIndex:
     def segment_counts(self) -> list[int]:
         return [field.segment_count for field in self._fields]
 
-    def append(self, records: Sequence[CustomerRecord]) -> None:
+    def append(self, records: Sequence[CustomerFields]) -> None:
         """Keys of the rows after the last one indexed, in row order."""
         keys = [record_keys(r) for r in records]
         for slot, field in enumerate(self._fields):
             field.append_rows([encode(k[slot]) for k in keys])
         self._forget()
 
-    def update(self, row: int, record: CustomerRecord) -> bool:
+    def update(self, row: int, record: CustomerFields) -> bool:
         """Re-reads one row's keys; says whether any changed."""
         changed = False
         for slot, key in enumerate(record_keys(record)):
@@ -81,7 +81,7 @@ class CustomerSearchIndex:
     def needs_compaction(self) -> bool:
         return any(field.needs_compaction() for field in self._fields)
 
-    def compact(self, records: Sequence[CustomerRecord]) -> None:
+    def compact(self, records: Sequence[CustomerFields]) -> None:
         """Rewrites buffers that edits left mostly dead; segment numbers change."""
         for slot, field in enumerate(self._fields):
             if field.needs_compaction():

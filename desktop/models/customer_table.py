@@ -1,8 +1,9 @@
-"""Every loaded customer as a table: one row each, records kept as they are, text made on demand.
+"""Every loaded customer as a table: one row each, kept packed, text made on demand.
 
 Rows arrive page by page (`append_page`), a reload replaces them all (`reset`), and an edit or a
-finished operation replaces one (`update_customer`), announced for that one row only. Memory per
-row is the record itself plus a slot in a list and an entry in an id -> row dict.
+finished operation replaces one (`update_customer`), announced for that one row only. Each row
+is stored packed (desktop/models/customer_rows.py: about 400 bytes, no object for the garbage
+collector to walk); `row_at` gives the light row the views read, `customer_at` the full record.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from desktop.models.customer_columns import (
     STATUS,
     sort_key,
 )
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_record import CustomerFields, CustomerRecord
+from desktop.models.customer_rows import CustomerRow, CustomerRows, RowsSnapshot
 
 _USER = int(Qt.ItemDataRole.UserRole)
 CustomerRole = _USER + 1  # the record itself
@@ -72,29 +74,44 @@ class CustomerTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._records: list[CustomerRecord] = []
-        self._row_by_id: dict[str, int] = {}
+        self._rows = CustomerRows()
+        # While an insert is announced, the rows it adds as the records themselves: views
+        # that index new rows at once (the filter) read them without unpacking them again.
+        self._inserting: tuple[int, Sequence[CustomerFields]] = (0, ())
         self._pending: dict[str, str] = {}
         self._locale = QLocale()
 
     # -- reading ------------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def row_of(self, customer_id: str) -> int | None:
         """The row of a customer, or None when it is not loaded."""
-        return self._row_by_id.get(customer_id)
+        return self._rows.row_of(customer_id)
 
     def customer_at(self, row: int) -> CustomerRecord:
-        return self._records[row]
+        """The full record (rebuilt from its packed row): for opening or acting on a customer."""
+        record: CustomerRecord = self._rows.record(row)
+        return record
 
-    def customers_in(self, first: int, end: int) -> list[CustomerRecord]:
+    def row_at(self, row: int) -> CustomerRow:
+        """What the list shows, searches and sorts by: cheap, cached for the rows on screen."""
+        return self._rows.row(row)
+
+    def snapshot(self) -> RowsSnapshot:
+        """Every row now, to read in a worker: `snapshot()[row]` is that row's CustomerRow."""
+        return self._rows.snapshot()
+
+    def customers_in(self, first: int, end: int) -> Sequence[CustomerFields]:
         """Rows first..end-1, for indexes built a page at a time."""
-        return self._records[first:end]
+        start, inserting = self._inserting
+        if start <= first and end <= start + len(inserting):
+            return inserting[first - start : end - start]
+        return self._rows.rows(first, end)
 
     def pending_kind(self, customer_id: str) -> str:
         return self._pending.get(customer_id, "")
@@ -109,14 +126,14 @@ class CustomerTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if not (0 <= row < len(self._records) and 0 <= column < COLUMN_COUNT):
+        if not (0 <= row < len(self._rows) and 0 <= column < COLUMN_COUNT):
             return None
-        record = self._records[row]
         role = int(role)
+        if role == CustomerRole:
+            return self._rows.record(row)
+        record = self._rows.row(row)
         if role == _DISPLAY:
             return self._display(record, column)
-        if role == CustomerRole:
-            return record
         if role == IdRole:
             return record.id
         if role == StatusRole:
@@ -140,7 +157,7 @@ class CustomerTableModel(QAbstractTableModel):
         fresh: list[CustomerRecord] = []
         fresh_ids: dict[str, int] = {}
         for record in records:
-            if record.id in self._row_by_id:
+            if self._rows.row_of(record.id) is not None:
                 self.update_customer(record)
             elif record.id in fresh_ids:
                 # The same customer twice in a page: the later copy is the newer.
@@ -150,12 +167,14 @@ class CustomerTableModel(QAbstractTableModel):
                 fresh.append(record)
         if not fresh:
             return
-        first = len(self._records)
+        first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._records.extend(fresh)
-        for offset, record in enumerate(fresh, start=first):
-            self._row_by_id[record.id] = offset
-        self.endInsertRows()
+        self._rows.append(fresh)
+        self._inserting = (first, fresh)
+        try:
+            self.endInsertRows()
+        finally:
+            self._inserting = (0, ())
 
     def reset(self, records: Sequence[CustomerRecord] = ()) -> None:
         """Replaces every row (a reload); pending markers stay, as operations outlive a reload.
@@ -163,30 +182,31 @@ class CustomerTableModel(QAbstractTableModel):
         A reload fetched before an operation finished may carry an older version of a customer
         than the one already shown; the newer one is kept, so the table never steps back.
         """
-        held = {record.id: record for record in self._records}
         self.beginResetModel()
-        self._records = []
-        self._row_by_id = {}
+        held_rows, held_blobs, held_versions = self._rows.take()
+        rows = self._rows
         for record in records:
-            known = held.get(record.id)
-            if known is not None and known.version > record.version:
-                record = known
-            row = self._row_by_id.get(record.id)
-            if row is None:
-                self._row_by_id[record.id] = len(self._records)
-                self._records.append(record)
+            held = held_rows.get(record.id)
+            row = rows.row_of(record.id)
+            if held is not None and held_versions[held] > record.version:
+                if row is None:
+                    rows.append_packed(record.id, held_blobs[held], held_versions[held])
+                else:
+                    rows.replace_packed(row, held_blobs[held], held_versions[held])
+            elif row is None:
+                rows.append((record,))
             else:
-                self._records[row] = record
+                rows.replace(row, record)
         self.endResetModel()
 
     def update_customer(self, record: CustomerRecord) -> bool:
         """Replaces the row with this record's id; False when that customer is not loaded."""
-        row = self._row_by_id.get(record.id)
+        row = self._rows.row_of(record.id)
         if row is None:
             return False
-        if record.version < self._records[row].version:
+        if record.version < self._rows.version_at(row):
             return True  # a page fetched before the change arrived late: keep the newer row
-        self._records[row] = record
+        self._rows.replace(row, record)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1), [])
         return True
 
@@ -194,15 +214,15 @@ class CustomerTableModel(QAbstractTableModel):
         """Marks a customer as having an unfinished operation (`kind` as in the API)."""
         if pending:
             if not kind:
-                row = self._row_by_id.get(customer_id)
-                status = self._records[row].status if row is not None else "active"
+                row = self._rows.row_of(customer_id)
+                status = self._rows.row(row).status if row is not None else "active"
                 kind = _DEFAULT_PENDING_KIND.get(status, "suspend")
             if self._pending.get(customer_id) == kind:
                 return
             self._pending[customer_id] = kind
         elif self._pending.pop(customer_id, None) is None:
             return
-        row = self._row_by_id.get(customer_id)
+        row = self._rows.row_of(customer_id)
         if row is not None:
             cell = self.index(row, STATUS)
             roles = [_DISPLAY, _ACCESSIBLE, _TOOLTIP, PendingRole]
@@ -243,7 +263,7 @@ class CustomerTableModel(QAbstractTableModel):
             return self.tr("Restoring…")
         return self.tr("Working…")
 
-    def _display(self, record: CustomerRecord, column: int) -> str:
+    def _display(self, record: CustomerRow, column: int) -> str:
         if column == ACCOUNT:
             return record.account_number
         if column == NAME:
@@ -261,7 +281,7 @@ class CustomerTableModel(QAbstractTableModel):
             return self.pending_word(kind) if kind else self.status_word(record.status)
         return self._date_text(record, QLocale.FormatType.ShortFormat)
 
-    def _accessible(self, record: CustomerRecord, column: int) -> str:
+    def _accessible(self, record: CustomerRow, column: int) -> str:
         if column == STATUS:
             word = self.status_word(record.status)
             kind = self._pending.get(record.id)
@@ -272,14 +292,14 @@ class CustomerTableModel(QAbstractTableModel):
             return self._date_text(record, QLocale.FormatType.LongFormat)
         return self._display(record, column)
 
-    def _tooltip(self, record: CustomerRecord, column: int) -> str | None:
+    def _tooltip(self, record: CustomerRow, column: int) -> str | None:
         if column == DOMAIN and record.alias_domains:
             return self.tr("Also: %1").replace("%1", ", ".join(record.alias_domains))
         if column == STATUS and record.id in self._pending:
             return self._accessible(record, column)
         return None
 
-    def _date_text(self, record: CustomerRecord, form: QLocale.FormatType) -> str:
+    def _date_text(self, record: CustomerRow, form: QLocale.FormatType) -> str:
         # The backend's UTC instant, shown as the date it was where the user is.
         moment = QDateTime.fromMSecsSinceEpoch(int(record.created_at.timestamp() * 1000))
         return self._locale.toString(moment.toLocalTime().date(), form)

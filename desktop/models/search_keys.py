@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.models.customer_columns import phone_digits
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_record import CustomerFields
 
 
 class SearchField(StrEnum):
@@ -46,7 +46,7 @@ def encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def record_keys(record: CustomerRecord) -> tuple[str, str, str, str, str]:
+def record_keys(record: CustomerFields) -> tuple[str, str, str, str, str]:
     """Normalised keys for INDEXED_FIELDS: what a query is looked for in."""
     if record.alias_domains:
         domain = _ALIAS_SEPARATOR.join((record.domain, *record.alias_domains))

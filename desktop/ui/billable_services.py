@@ -6,6 +6,7 @@ while suspended, or what stops being billed when canceled.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.money import money_text, totals_by_currency, totals_text
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -112,7 +114,8 @@ class BillableServices(QWidget):
         self.tree.show()
         totals = totals_by_currency((s.monthly_price, s.currency) for s in services)
         amount = totals_text(totals)
-        self.total.setText(f"{self._total_caption} <b>{amount}</b>")
+        # Escaped: the currency is the server's text, and this label renders markup.
+        self.total.setText(f"{self._total_caption} <b>{html.escape(amount)}</b>")
         self.total.setAccessibleDescription(f"{self._total_caption} {amount}")
         self.total.show()
         self.loaded.emit()
@@ -122,5 +125,5 @@ class BillableServices(QWidget):
         self.state.setText(
             self.tr("Could not load the services: {reason}").format(reason=failure_reason(error))
         )
-        self.state.setStyleSheet("color: #c0392b;")
+        self.state.setStyleSheet(tone_style("error"))
         self.loaded.emit()

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
 from desktop.api.client import PartnerApi
 from desktop.api.errors import ApiError
 from desktop.api.records import LogoInfo
+from desktop.ui.failure_words import server_words, shown_message
 from desktop.ui.logo_check import (
     MAX_BYTES,
     MAX_SIDE,
@@ -26,8 +27,8 @@ from desktop.ui.logo_check import (
 LogoCheck = Callable[[str], CheckedLogo]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BrandingCalls", text)
+class BrandingCalls(QObject):
+    """The translation context of this file's words (lupdate reads `BrandingCalls.tr` as it)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ def fetch_logo(api: PartnerApi) -> ShownLogo | None:
         return None
     image = decode_logo(logo.data, logo.content_type)
     if image is None:
-        raise LogoRejected(_tr("The logo on the server is damaged and cannot be shown."))
+        raise LogoRejected(
+            BrandingCalls.tr("The logo on the server is damaged and cannot be shown.")
+        )
     facts = describe_logo(logo.content_type, image.width(), image.height(), len(logo.data))
     return ShownLogo(image, facts)
 
@@ -66,19 +69,22 @@ def check_and_upload(
 def refusal_words(error: BaseException) -> str:
     """Why the server did not take the logo, in words; its own message only where it is plain."""
     if isinstance(error, ApiError) and error.status == 413:
-        return _tr("The server refused the logo: it is larger than {max} MB.").format(
+        return BrandingCalls.tr("The server refused the logo: it is larger than {max} MB.").format(
             max=MAX_BYTES // (1024 * 1024)
         )
     if isinstance(error, ApiError) and error.status == 415:
-        return _tr("The server refused the logo: it is not a PNG or JPEG image.")
+        return BrandingCalls.tr("The server refused the logo: it is not a PNG or JPEG image.")
     if isinstance(error, ApiError) and error.status == 422:
-        reason = error.message or _tr("It is damaged, or larger than {max} px a side.").format(
-            max=MAX_SIDE
+        reason = server_words(
+            error.message,
+            BrandingCalls.tr("It is damaged, or larger than {max} px a side.").format(max=MAX_SIDE),
         )
         # The server's 422 message is a sentence written for people: it says which limit.
-        return _tr("The server refused the logo. {reason}").format(reason=reason)
+        return BrandingCalls.tr("The server refused the logo. {reason}").format(reason=reason)
     if isinstance(error, ApiError):
-        return _tr("The logo was not uploaded: {reason}").format(reason=error.message)
-    return _tr("The logo was not uploaded: something unexpected went wrong ({kind}).").format(
-        kind=type(error).__name__
-    )
+        return BrandingCalls.tr("The logo was not uploaded: {reason}").format(
+            reason=shown_message(error.message)
+        )
+    return BrandingCalls.tr(
+        "The logo was not uploaded: something unexpected went wrong ({kind})."
+    ).format(kind=type(error).__name__)

@@ -30,6 +30,7 @@ from desktop.ui.branding_calls import (
     refusal_words,
 )
 from desktop.ui.branding_panels import CurrentLogoView, SidebarPreview
+from desktop.ui.failure_words import error_message, shown_message
 from desktop.ui.logo_check import (
     MAX_BYTES,
     MAX_SIDE,
@@ -37,9 +38,8 @@ from desktop.ui.logo_check import (
     check_logo_file,
     describe_logo,
 )
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
-
-_MESSAGE_COLOURS = {"info": "palette(window-text)", "success": "#1e7b3c", "error": "#c0392b"}
 
 
 class BrandingPage(QWidget):
@@ -158,7 +158,7 @@ class BrandingPage(QWidget):
     def _load_failed(self, error: BaseException) -> None:
         self._set_busy(False)  # _loaded stays False: showing the page again tries again
         if isinstance(error, ApiError | LogoRejected):
-            reason = error.message
+            reason = shown_message(error.message)
         else:  # a bug, not the server: name it, never show a traceback
             reason = self.tr("Something unexpected went wrong ({kind}).").format(
                 kind=type(error).__name__
@@ -284,7 +284,7 @@ class BrandingPage(QWidget):
 
     def _remove_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        reason = error.message if isinstance(error, ApiError) else type(error).__name__
+        reason = error_message(error) if isinstance(error, ApiError) else type(error).__name__
         self._set_message(self.tr("The logo was not removed: {r}").format(r=reason), "error")
 
     # -- showing -------------------------------------------------------------------------------
@@ -309,5 +309,5 @@ class BrandingPage(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.message.setProperty("kind", kind)
-        self.message.setStyleSheet(f"color: {_MESSAGE_COLOURS[kind]};")
+        self.message.setStyleSheet(tone_style(kind))
         self.message.setAccessibleDescription(text)

@@ -111,7 +111,8 @@ class BulkBillable(QWidget):
         else:
             amount = totals_text(totals)
             caption = self.tr("Billed per month while suspended:")
-            self.total.setText(f"{caption} <b>{amount}</b>")
+            # Escaped: the currency is the server's text, and this label renders markup.
+            self.total.setText(f"{caption} <b>{html.escape(amount)}</b>")
             self.total.setAccessibleDescription(f"{caption} {amount}")
         self.loaded.emit()
 

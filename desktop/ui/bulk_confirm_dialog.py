@@ -66,7 +66,7 @@ class BulkConfirmDialog(ConfirmDialog):
             title = (
                 self.tr("Suspend 1 customer?")
                 if n == 1
-                else self.tr("Suspend {n} customers?").format(n=n)
+                else self.tr("Suspend %n customers?", "", n)
             )
             explain = self.tr(
                 "Suspending stops each customer's services and blocks their control panel"
@@ -78,7 +78,7 @@ class BulkConfirmDialog(ConfirmDialog):
             title = (
                 self.tr("Re-enable 1 customer?")
                 if n == 1
-                else self.tr("Re-enable {n} customers?").format(n=n)
+                else self.tr("Re-enable %n customers?", "", n)
             )
             explain = self.tr(
                 "Re-enabling starts each customer's services again and opens their control panel."
@@ -158,18 +158,22 @@ class BulkConfirmDialog(ConfirmDialog):
         self.names.setMinimumWidth(460)
 
         if suspend:
-            text = self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend {n} Accounts")
+            text = self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend %n Accounts", "", n)
             confirm = named(
                 QPushButton(text.format(n=n)),
                 "confirmBulkSuspendButton",
-                self.tr("Suspend {n} accounts").format(n=n),
+                self.tr("Suspend %n accounts", "", n),
             )
         else:
-            text = self.tr("Re-enable 1 Account") if n == 1 else self.tr("Re-enable {n} Accounts")
+            text = (
+                self.tr("Re-enable 1 Account")
+                if n == 1
+                else self.tr("Re-enable %n Accounts", "", n)
+            )
             confirm = named(
                 QPushButton(text.format(n=n)),
                 "confirmBulkReenableButton",
-                self.tr("Re-enable {n} accounts").format(n=n),
+                self.tr("Re-enable %n accounts", "", n),
             )
         self.cancel = named(
             QPushButton(self.tr("Cancel")), "cancelBulkButton", self.tr("Cancel: send nothing")

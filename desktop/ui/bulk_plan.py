@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from desktop.api.records import Customer
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 BULK_KINDS = ("suspend", "unsuspend")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BulkPlan", text)
+class BulkPlanWords(QObject):
+    """The translation context of this file's words (lupdate reads `BulkPlanWords.tr` as it)."""
 
 
 def skip_reason(kind: str, status: str, running: bool) -> str:
@@ -29,13 +29,13 @@ def skip_reason(kind: str, status: str, running: bool) -> str:
     if kind not in BULK_KINDS:
         raise ValueError(f"not a bulk operation: {kind!r}")
     if running:
-        return _tr("another operation on this customer is still running")
+        return BulkPlanWords.tr("another operation on this customer is still running")
     if status == "canceled":
-        return _tr("canceled")
+        return BulkPlanWords.tr("canceled")
     if kind == "suspend" and status == "suspended":
-        return _tr("already suspended")
+        return BulkPlanWords.tr("already suspended")
     if kind == "unsuspend" and status == "active":
-        return _tr("not suspended")
+        return BulkPlanWords.tr("not suspended")
     return ""
 
 

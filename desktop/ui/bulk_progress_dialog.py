@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.bulk_summary import BulkWords
 from desktop.ui.suspend_confirm_dialog import heading, muted
+from desktop.ui.tones import tone
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 _NAME, _ACCOUNT, _STATE = range(3)
 _VISIBLE_ROWS = 10  # more than this scroll
-_COLOURS = {"succeeded": "#1e7b3c", "failed": "#c0392b"}
+_TONES = {"succeeded": "success", "failed": "error"}
 
 
 class BulkProgressDialog(QDialog):
@@ -200,9 +201,9 @@ class BulkProgressDialog(QDialog):
             Qt.ItemDataRole.AccessibleTextRole,
             self.tr("{name}: {state}").format(name=item.customer.name, state=text),
         )
-        colour = _COLOURS.get(item.state)
-        if colour is not None:
-            row.setForeground(_STATE, QBrush(colour))
+        kind = _TONES.get(item.state)
+        if kind is not None:
+            row.setForeground(_STATE, QBrush(QColor(tone(kind, self.palette()))))
         elif item.state in ("waiting", "skipped"):
             row.setForeground(_STATE, self.palette().brush(QPalette.ColorRole.PlaceholderText))
         else:
@@ -224,9 +225,9 @@ class BulkProgressDialog(QDialog):
         if not self.run.is_settled():
             colour = "palette(placeholder-text)"
         elif self.run.count("failed"):
-            colour = _COLOURS["failed"]
+            colour = tone("error")
         else:
-            colour = _COLOURS["succeeded"]
+            colour = tone("success")
         self.summary.setStyleSheet(f"color: {colour};")
         self._fit_height()
 

@@ -48,15 +48,15 @@ class BulkWords(QObject):
             text = (
                 self.tr("Suspending 1 customer…")
                 if n == 1
-                else self.tr("Suspending {n} customers…")
+                else self.tr("Suspending %n customers…", "", n)
             )
         else:
             text = (
                 self.tr("Re-enabling 1 customer…")
                 if n == 1
-                else self.tr("Re-enabling {n} customers…")
+                else self.tr("Re-enabling %n customers…", "", n)
             )
-        return text.format(n=n)
+        return text
 
     def settled_title(self) -> str:
         ok, total = self._run.count("succeeded"), self._run.sent_count()
@@ -79,9 +79,9 @@ class BulkWords(QObject):
         run = self._run
         counts = []
         if failed := run.count("failed"):
-            counts.append(self.tr("{n} failed").format(n=failed))
+            counts.append(self.tr("%n failed", "", failed))
         if skipped := run.count("skipped"):
-            counts.append(self.tr("{n} skipped").format(n=skipped))
+            counts.append(self.tr("%n skipped", "", skipped))
         lines = [", ".join(counts) + "."] if counts else []
         for item in run.items:
             if item.state == "failed":

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 # The hue carries the weight of the warning; the words inside carry its meaning.
 HUES = {
@@ -32,13 +40,8 @@ class Callout(QFrame):
     def __init__(self, kind: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callout")
-        base = self.palette().color(QPalette.ColorRole.Base)
-        hue = HUES[kind]
-        # The selector keeps the tint on this frame; the labels inside stay transparent.
-        self.setStyleSheet(
-            f"QFrame#callout {{ background: {_mix(base, hue, 0.09)};"
-            f" border: 1px solid {_mix(base, hue, 0.45)}; border-radius: 6px; }}"
-        )
+        self._hue = HUES[kind]
+        self._tint()
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(_ICONS[kind]).pixmap(_ICON_SIZE, _ICON_SIZE))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -52,3 +55,20 @@ class Callout(QFrame):
         self.body.setContentsMargins(12, 10, 12, 10)
         self.body.setSpacing(8)
         self.body.addLayout(head)
+
+    def _tint(self) -> None:
+        # The application's palette: this frame's own is changed by the sheet set here.
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
+        # The selector keeps the tint on this frame; the labels inside stay transparent.
+        sheet = (
+            f"QFrame#callout {{ background: {_mix(base, self._hue, 0.09)};"
+            f" border: 1px solid {_mix(base, self._hue, 0.45)}; border-radius: 6px; }}"
+        )
+        if sheet != self.styleSheet():  # the same sheet again would only repolish
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A switch between light and dark; hidden widgets only hear of the application's.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._tint()

@@ -7,6 +7,7 @@ typed exactly. Keep Customer, Esc and the close button send nothing.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -56,9 +57,7 @@ class CancelConfirmDialog(ConfirmDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         title = self.tr("Cancel {name}?").format(name=customer.name)
         layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
-        layout.addWidget(
-            named(muted(account_line(self, customer)), "confirmAccount", self.tr("Account"))
-        )
+        layout.addWidget(named(muted(account_line(customer)), "confirmAccount", self.tr("Account")))
         layout.addSpacing(8)
 
         box = Callout(
@@ -95,7 +94,7 @@ class CancelConfirmDialog(ConfirmDialog):
 
         type_label = QLabel(
             self.tr("To confirm, type the account number <b>{number}</b>:").format(
-                number=customer.account_number
+                number=html.escape(customer.account_number)  # the server's text, in markup
             )
         )
         type_label.setWordWrap(True)

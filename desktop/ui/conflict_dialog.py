@@ -94,6 +94,8 @@ class ConflictDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own: the choices inside are, and it scrolls to the one focused.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(grid_host)
 
         self.also_changed = named(

@@ -38,10 +38,12 @@ from desktop.ui.conflict_dialog import ConflictDialog, ConflictRow
 from desktop.ui.customer_form import FIELD_KEYS, CustomerForm, customer_value, nest
 from desktop.ui.customer_login import LoginAsCustomerButton
 from desktop.ui.customer_operations import CustomerOperations
+from desktop.ui.failure_words import shown_message
 from desktop.ui.history_tab import HistoryTab
 from desktop.ui.services_tab import ServicesTab
 from desktop.ui.status_panel import StatusPanel
 from desktop.ui.toggle_switch import ToggleSwitch
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -52,7 +54,6 @@ if TYPE_CHECKING:
     from desktop.tasks import TaskRunner
 
 # Text colour of the note beside the buttons, by kind.
-_NOTE_COLOURS = {"info": "palette(window-text)", "success": "#1e7b3c", "error": "#c0392b"}
 
 
 class CustomerDialog(QDialog):
@@ -153,6 +154,9 @@ class CustomerDialog(QDialog):
 
         self.form.changed.connect(self._update_buttons)
         self._show(customer)
+        # Focus starts in the first field, not on the first button in the chain (the control
+        # panel link), where Enter would open a browser.
+        self.form.editor("name").setFocus(Qt.FocusReason.OtherFocusReason)
         self.operations = self._operations(api, runner, operations, settings)
         # Tall enough for the form and a couple of error lines without scrolling.
         self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
@@ -295,13 +299,13 @@ class CustomerDialog(QDialog):
         if isinstance(error, NetworkError):
             return self.tr(
                 "Could not reach the server: {reason} Your edits are kept; try Save again."
-            ).format(reason=error.message)
+            ).format(reason=shown_message(error.message))
         if isinstance(error, SessionExpiredError):
             return self.tr("You are signed out. Sign in again, then Save: your edits are kept.")
         if isinstance(error, NotFoundError):
             return self.tr("This customer no longer exists, or is no longer yours.")
         if isinstance(error, ApiError):
-            return self.tr("Not saved: {reason}").format(reason=error.message)
+            return self.tr("Not saved: {reason}").format(reason=shown_message(error.message))
         return self.tr("Not saved: something unexpected went wrong ({reason}).").format(
             reason=type(error).__name__
         )
@@ -419,7 +423,7 @@ class CustomerDialog(QDialog):
     def _set_note(self, text: str, kind: str) -> None:
         self.note.setText(text)
         self.note.setProperty("kind", kind)
-        self.note.setStyleSheet(f"color: {_NOTE_COLOURS[kind]};")
+        self.note.setStyleSheet(tone_style(kind))
         self.note.setAccessibleDescription(text)
 
     # --- operations (suspend, re-enable, cancel, restore) -------------------------------------
@@ -490,6 +494,8 @@ class _VerticalScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own: the fields inside are, and it scrolls to the one focused.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(content)
         self._content = content
         self.viewport().setAutoFillBackground(False)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import field_rules as rules
 from desktop.ui.country_picker import CountryPicker
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ class CustomerForm(QWidget):
         )
         error.setWordWrap(True)
         error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error.setStyleSheet("color: #c0392b;")
+        error.setStyleSheet(tone_style("error"))
         small = QFont(error.font())
         small.setPointSizeF(small.pointSizeF() * 0.92)
         error.setFont(small)

@@ -108,6 +108,7 @@ class CustomerOperations(QObject):
                 self._start("unsuspend", customer)
         finally:
             dialog.deleteLater()
+            self._take_back_focus()
 
     @Slot(bool)
     def _cancel_requested(self, cancel: bool) -> None:
@@ -128,6 +129,13 @@ class CustomerOperations(QObject):
             )
         finally:
             dialog.deleteLater()
+            self._take_back_focus()
+
+    def _take_back_focus(self) -> None:
+        # The keyboard goes on where it was, on the switch: not every window system gives the
+        # activation back to the window a modal confirmation was opened from.
+        if self._window.isVisible():
+            self._window.activateWindow()
 
     @Slot()
     def _restore_requested(self) -> None:
@@ -136,15 +144,19 @@ class CustomerOperations(QObject):
             self._start("restore", customer)
 
     def _start(self, kind: str, customer: Customer, **params: str) -> None:
+        # Locked before the operation exists: the center's first signals already reach
+        # listeners, and none of them may find this dialog closable.
+        self._mine = True
+        self._kind = kind
+        self._set_locked(True)
         if not self._center.start(kind, customer, **params):
+            self._mine = False
+            self._set_locked(False)
             self._panel.operation.show_result(
                 self.tr("Another operation on {name} is still running.").format(name=customer.name),
                 "error",
             )
             return
-        self._mine = True
-        self._kind = kind
-        self._set_locked(True)
         self._panel.set_actions_allowed(False)
         self._show_progress(customer.id, self._center.progress_text(customer.id))
 

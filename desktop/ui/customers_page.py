@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -23,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.client import PartnerApi
-from desktop.api.errors import ApiError
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.bulk_plan import skip_reason
 from desktop.ui.customer_context_menu import CustomerContextMenu
+from desktop.ui.customer_export import CustomerExport
+from desktop.ui.failure_words import error_message
 from desktop.ui.status_badge_delegate import StatusBadgeDelegate
 from desktop.ui.widgets import named
 
@@ -60,11 +63,18 @@ def load_all_customers(api: PartnerApi, report: Callable[[Any], None]) -> int:
     return loaded
 
 
+def _tab_stops(row: QLayout) -> list[QWidget]:
+    """The widgets of a layout that take the focus by Tab, left to right."""
+    items = (row.itemAt(i).widget() for i in range(row.count()))
+    return [w for w in items if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
 class CustomersPage(QWidget):
     open_customer = Signal(object)  # Customer
     new_customer = Signal()
     load_state = Signal(str)  # words for the status bar
     bulk_requested = Signal(str, list)  # "suspend" or "unsuspend", the selected customers
+    loaded = Signal()  # the whole list has been (re)loaded from the server
 
     def __init__(
         self,
@@ -120,6 +130,16 @@ class CustomersPage(QWidget):
         self.refresh_button = named(
             QPushButton(self.tr("Refresh")), "refreshButton", self.tr("Refresh the list")
         )
+        self.export_button = named(
+            QPushButton(self.tr("Export…")),
+            "exportCustomersButton",
+            self.tr("Export the customers shown to a CSV file"),
+        )
+        self.export_button.setToolTip(
+            self.tr("Saves the list as shown, filtered and sorted, for a spreadsheet (Ctrl+E)")
+        )
+        self.export_status = named(QLabel(), "exportStatus", self.tr("Export"))
+        self.export_status.setStyleSheet("color: palette(placeholder-text);")
         self.edit_button.setEnabled(False)
         self.bulk_suspend_button = named(
             QPushButton(self.tr("Suspend Selected")),
@@ -179,6 +199,8 @@ class CustomersPage(QWidget):
         bar.addWidget(self.field, 1)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.count)
+        bar.addSpacing(12)
+        bar.addWidget(self.export_status)
         actions = QHBoxLayout()
         actions.addWidget(title)
         actions.addStretch(1)
@@ -186,6 +208,7 @@ class CustomersPage(QWidget):
         actions.addWidget(self.bulk_reenable_button)
         actions.addSpacing(12)
         actions.addWidget(self.refresh_button)
+        actions.addWidget(self.export_button)
         actions.addWidget(self.new_button)
         actions.addWidget(self.edit_button)
 
@@ -203,6 +226,9 @@ class CustomersPage(QWidget):
         self.edit_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_customer)
         self.refresh_button.clicked.connect(self.refresh)
+        self.exporter = CustomerExport(self.table, self.model, self.proxy, runner, self)
+        self.exporter.state_changed.connect(self._show_export_state)
+        self.export_button.clicked.connect(self.exporter.start)
         self.bulk_suspend_button.clicked.connect(lambda: self._request_bulk("suspend"))
         self.bulk_reenable_button.clicked.connect(lambda: self._request_bulk("unsuspend"))
         # Statuses and pending badges change under a selection (an operation ends, a reload):
@@ -219,9 +245,20 @@ class CustomersPage(QWidget):
             self.proxy.rowsRemoved,
         ):
             signal.connect(self._bulk_check.start)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.open_selected)
+        # Return and the keypad's Enter both open the customer under the cursor.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self.open_selected)
+        # Down from the search box goes on to the results, as in a browser's address bar.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.focus_results)
+        # Tab follows the reading order: the buttons row, the search bar, then the table. Taken
+        # from the layouts, so a control added to a row later gets its place without a word.
+        chain = [*_tab_stops(actions), *_tab_stops(bar), self.table]
+        for earlier, later in pairwise(chain):
+            QWidget.setTabOrder(earlier, later)
         self._update_count(0, 0)
 
     # --- loading -------------------------------------------------------------------------
@@ -274,12 +311,13 @@ class CustomersPage(QWidget):
                 self._restore_view()
         self._finish_loading()
         self.load_state.emit(self.tr("Connected"))
+        self.loaded.emit()
 
     @Slot(object)
     def _load_failed(self, error: Exception) -> None:
         self._refresh_buffer = None
         self._finish_loading()
-        message = error.message if isinstance(error, ApiError) else str(error)
+        message = error_message(error)
         self.empty.setText(
             self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(msg=message)
         )
@@ -315,7 +353,7 @@ class CustomersPage(QWidget):
     @Slot(int, int)
     def _update_count(self, visible: int, total: int) -> None:
         if visible == total:
-            text = self.tr("{total} customers").format(total=total)
+            text = self.tr("%n customers", "", total)
         else:
             text = self.tr("{visible} of {total} customers").format(visible=visible, total=total)
         self.count.setText(text)
@@ -434,8 +472,35 @@ class CustomersPage(QWidget):
             self._open_index(index)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    @Slot()
+    def focus_results(self) -> None:
+        """Into the table, on the current row or else the first, selected so Enter opens it."""
+        if self.proxy.rowCount() == 0:
+            return
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.proxy.index(0, CustomerTableModel.NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_status(self, status: str | None) -> None:
+        """Every customer with this status ("suspended"; None for all), whatever was searched."""
+        self.search.clear()
+        self.field.setCurrentIndex(0)
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+
+    @Slot(str)
+    def _show_export_state(self, text: str) -> None:
+        self.export_status.setText(text)
+        self.export_status.setAccessibleDescription(text)
 
     def customer_changed(self, customer: Any) -> None:
         """A customer came back from the server: only its row changes."""

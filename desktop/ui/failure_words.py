@@ -2,21 +2,52 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.api.errors import ApiError, NotFoundError, SessionExpiredError
+from desktop.api.message import CONTEXT, Message
+from desktop.i18n import ui_language
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FailureWords", text)
+class FailureWords(QObject):
+    """The translation context of these sentences (lupdate reads `FailureWords.tr` as it)."""
+
+
+def shown_message(message: str) -> str:
+    """An api-layer message in the person's language: its template translated, else as written."""
+    if not isinstance(message, Message):
+        return message
+    translated = QCoreApplication.translate(CONTEXT, message.template)
+    if translated == message.template:
+        return str(message)  # English: as written, which may be the server's own words
+    try:
+        return translated.format(**message.values)
+    except (KeyError, IndexError, ValueError):  # a damaged translation must not hide the error
+        return str(message)
+
+
+def server_words(message: str, fallback: str) -> str:
+    """The server's own sentence while the app speaks English, as the server does; otherwise
+    the app's translated `fallback` (the server's words are in no translation)."""
+    said = message.server_text if isinstance(message, Message) else message
+    return said if said and ui_language() == "en" else fallback
+
+
+def error_message(error: BaseException) -> str:
+    """An error's own message, translated; the kind of error for anything not from the api."""
+    if isinstance(error, ApiError):
+        return shown_message(error.message)
+    return str(error) or type(error).__name__
 
 
 def failure_reason(error: BaseException) -> str:
     """One or two sentences: what went wrong; the caller says what was or was not done."""
     if isinstance(error, SessionExpiredError):
-        return _tr("You are signed out. Sign in again, then try again.")
+        return FailureWords.tr("You are signed out. Sign in again, then try again.")
     if isinstance(error, NotFoundError):
-        return _tr("This customer no longer exists, or is no longer yours.")
+        return FailureWords.tr("This customer no longer exists, or is no longer yours.")
     if isinstance(error, ApiError):
-        return error.message
-    return _tr("Something unexpected went wrong ({kind}).").format(kind=type(error).__name__)
+        return shown_message(error.message)
+    return FailureWords.tr("Something unexpected went wrong ({kind}).").format(
+        kind=type(error).__name__
+    )

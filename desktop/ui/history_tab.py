@@ -28,6 +28,7 @@ from desktop.models.history_model import HistoryTableModel
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.load_state import LoadState
 from desktop.ui.table_look import give_cells_air
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ class HistoryTab(QWidget):
             self.summary.setText(
                 self.tr("Could not refresh: {reason}").format(reason=failure_reason(error))
             )
-            self.summary.setStyleSheet("color: #c0392b;")
+            self.summary.setStyleSheet(tone_style("error"))
             self.refresh_button.setEnabled(True)
             return
         self._loaded = False
@@ -197,9 +198,7 @@ class HistoryTab(QWidget):
             self.summary.setText(self.tr("Refreshing…"))
         elif self._loaded:
             self.summary.setText(
-                self.tr("1 event")
-                if rows == 1
-                else self.tr("{n} events, newest first").format(n=rows)
+                self.tr("1 event") if rows == 1 else self.tr("%n events, newest first", "", rows)
             )
         else:
             self.summary.clear()

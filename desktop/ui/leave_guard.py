@@ -55,8 +55,8 @@ class LeaveGuard(QObject):
             names = [doing_words(e.kind, e.customer.name) for e in running[:_NAMED]]
             if len(running) > _NAMED:
                 names.append(self.tr("{n} more").format(n=len(running) - _NAMED))
-            what = self.tr("{n} operations are still running: {which}.").format(
-                n=len(running), which="; ".join(names)
+            what = self.tr("%n operations are still running: {which}.", "", len(running)).format(
+                which="; ".join(names)
             )
         if quitting:
             name, title = "quitWhileRunningBox", self.tr("Quit while an operation runs?")
@@ -77,8 +77,8 @@ class LeaveGuard(QObject):
                 part
                 for part in (
                     what,
-                    self.tr("{n} more customers are waiting their turn in a bulk action.").format(
-                        n=waiting
+                    self.tr(
+                        "%n more customers are waiting their turn in a bulk action.", "", waiting
                     ),
                 )
                 if part

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.api.errors import ApiError, TooManyAttemptsError
+from desktop.api.errors import TooManyAttemptsError
 from desktop.credentials import CredentialStore
 from desktop.session import ApiFactory, SignedIn, sign_in
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
+from desktop.ui.failure_words import error_message
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 
@@ -69,7 +71,7 @@ class LoginDialog(QDialog):
         self.keyring_note.setStyleSheet("color: palette(placeholder-text);")
         self.error = named(QLabel(), "signInError", self.tr("Sign-in problem"))
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(tone_style("error"))
         self.error.hide()
 
         form = QFormLayout()
@@ -178,8 +180,7 @@ class LoginDialog(QDialog):
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
         self._set_busy(False)
-        message = error.message if isinstance(error, ApiError) else str(error)
-        self._show_error(message)
+        self._show_error(error_message(error))
         if isinstance(error, TooManyAttemptsError):
             self._retry_left = max(1, error.retry_after)
             self.sign_in_button.setEnabled(False)

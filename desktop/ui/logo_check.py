@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
 from PySide6.QtGui import QImage, QImageReader
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -27,8 +27,8 @@ _JPEG_START_OF_SCAN = b"\xff\xda"
 _JPEG_END_OF_IMAGE = b"\xff\xd9"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogoCheck", text)
+class LogoCheck(QObject):
+    """The translation context of this file's words (lupdate reads `LogoCheck.tr` as it)."""
 
 
 class LogoRejected(Exception):
@@ -55,16 +55,16 @@ class CheckedLogo:
 def format_size(size: int) -> str:
     """Bytes as people read them; MB and KB mean MiB and KiB, as file managers show them."""
     if size < 1024:
-        return _tr("{n} bytes").format(n=size)
+        return LogoCheck.tr("%n bytes", "", size)
     if size < _MIB:
-        return _tr("{n:.1f} KB").format(n=size / 1024)
-    return _tr("{n:.1f} MB").format(n=size / _MIB)
+        return LogoCheck.tr("{n:.1f} KB").format(n=size / 1024)
+    return LogoCheck.tr("{n:.1f} MB").format(n=size / _MIB)
 
 
 def describe_logo(content_type: str, width: int, height: int, size: int) -> str:
     """One line of facts: "PNG · 640 × 200 px · 18.4 KB"."""
     kind = FORMAT_LABELS.get(content_type, content_type)
-    return _tr("{kind} · {w} × {h} px · {size}").format(
+    return LogoCheck.tr("{kind} · {w} × {h} px · {size}").format(
         kind=kind, w=width, h=height, size=format_size(size)
     )
 
@@ -87,7 +87,9 @@ def check_logo_file(path: str | Path) -> CheckedLogo:
             data = head + file.read(MAX_BYTES + 1 - len(head))
     except OSError as exc:
         raise LogoRejected(
-            _tr("Cannot read “{name}”: {reason}.").format(name=name, reason=exc.strerror or exc)
+            LogoCheck.tr("Cannot read “{name}”: {reason}.").format(
+                name=name, reason=exc.strerror or exc
+            )
         ) from exc
     return check_logo_bytes(data, name)
 
@@ -105,7 +107,7 @@ def check_logo_bytes(data: bytes, name: str) -> CheckedLogo:
     width, height = dimensions.width(), dimensions.height()
     if width > MAX_SIDE or height > MAX_SIDE:
         raise LogoRejected(
-            _tr("“{name}” is {w} × {h} px — at most {max} px a side.").format(
+            LogoCheck.tr("“{name}” is {w} × {h} px — at most {max} px a side.").format(
                 name=name, w=width, h=height, max=MAX_SIDE
             )
         )
@@ -132,36 +134,36 @@ def decode_logo(data: bytes, content_type: str) -> QImage | None:
 
 def _check_type(data: bytes, name: str) -> str:
     if not data:
-        raise LogoRejected(_tr("“{name}” is empty.").format(name=name))
+        raise LogoRejected(LogoCheck.tr("“{name}” is empty.").format(name=name))
     qt_format = bytes(QImageReader.imageFormat(_buffer(data)).data()).decode("ascii", "replace")
     content_type = CONTENT_TYPES.get(qt_format.lower())
     if content_type is not None:
         return content_type
-    reason = _tr("“{name}” is {kind}, not a PNG or JPEG.").format(
+    reason = LogoCheck.tr("“{name}” is {kind}, not a PNG or JPEG.").format(
         name=name, kind=_kind_of(qt_format.lower(), data)
     )
     if qt_format:  # another image format: the person can convert it
-        reason += " " + _tr("Save it as PNG or JPEG, then upload that.")
+        reason += " " + LogoCheck.tr("Save it as PNG or JPEG, then upload that.")
     raise LogoRejected(reason)
 
 
 def _kind_of(qt_format: str, data: bytes) -> str:
     """What the file is, as a phrase: "a GIF image", "a text file"."""
     if qt_format in ("svg", "svgz"):
-        return _tr("an SVG drawing")
+        return LogoCheck.tr("an SVG drawing")
     if qt_format == "gif":
-        return _tr("a GIF image")
+        return LogoCheck.tr("a GIF image")
     if qt_format == "webp":
-        return _tr("a WebP image")
+        return LogoCheck.tr("a WebP image")
     if qt_format in ("tif", "tiff"):
-        return _tr("a TIFF image")
+        return LogoCheck.tr("a TIFF image")
     if qt_format in ("ico", "cur", "icns"):
-        return _tr("an icon file")
+        return LogoCheck.tr("an icon file")
     if qt_format:
-        return _tr("a {format} image").format(format=qt_format.upper())
+        return LogoCheck.tr("a {format} image").format(format=qt_format.upper())
     if _looks_like_text(data[:_HEAD_BYTES]):
-        return _tr("a text file")
-    return _tr("a file of another kind")
+        return LogoCheck.tr("a text file")
+    return LogoCheck.tr("a file of another kind")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -200,7 +202,7 @@ def _qt_format(content_type: str) -> QByteArray:
 
 def _too_many_bytes(name: str, size: int) -> LogoRejected:
     return LogoRejected(
-        _tr("“{name}” is {size} — the limit is {max} MB.").format(
+        LogoCheck.tr("“{name}” is {size} — the limit is {max} MB.").format(
             name=name, size=_rounded_up(size), max=MAX_BYTES // _MIB
         )
     )
@@ -209,13 +211,13 @@ def _too_many_bytes(name: str, size: int) -> LogoRejected:
 def _rounded_up(size: int) -> str:
     # Up, not to the nearest: a file just over the limit must never read as "2.0 MB".
     if size < 1024 * _MIB:
-        return _tr("{n:.1f} MB").format(n=math.ceil(size * 10 / _MIB) / 10)
-    return _tr("{n:.1f} GB").format(n=math.ceil(size * 10 / (1024 * _MIB)) / 10)
+        return LogoCheck.tr("{n:.1f} MB").format(n=math.ceil(size * 10 / _MIB) / 10)
+    return LogoCheck.tr("{n:.1f} GB").format(n=math.ceil(size * 10 / (1024 * _MIB)) / 10)
 
 
 def _damaged(name: str, content_type: str) -> LogoRejected:
     return LogoRejected(
-        _tr("“{name}” starts like a {kind} image but is damaged or incomplete.").format(
+        LogoCheck.tr("“{name}” starts like a {kind} image but is damaged or incomplete.").format(
             name=name, kind=FORMAT_LABELS[content_type]
         )
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.diagnostics import DiagnosticsFacts, diagnostics_report
+from desktop.log_file import AppLog
 from desktop.operations import OperationCenter
 from desktop.session import SignedIn
 from desktop.settings import AppSettings
@@ -28,7 +32,9 @@ from desktop.ui.bulk_operations import BulkOperations
 from desktop.ui.customers_page import CustomersPage
 from desktop.ui.leave_guard import LeaveGuard
 from desktop.ui.operation_status import OperationStatusLabel, TableFollower
+from desktop.ui.overview_page import OverviewPage
 from desktop.ui.sidebar_logo import SidebarLogo
+from desktop.ui.theme import ThemeKeeper
 from desktop.ui.widgets import named
 
 
@@ -43,9 +49,13 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         operations: OperationCenter | None = None,
+        theme: ThemeKeeper | None = None,
+        app_log: AppLog | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self._theme = theme
+        self._app_log = app_log
         self._runner = runner
         self._settings = settings
         self._dialogs: list[QWidget] = []
@@ -59,7 +69,9 @@ class MainWindow(QMainWindow):
 
         self.customers = CustomersPage(session.api, runner, settings)
         self.branding = BrandingPage(session.api, runner, session.partner_name)
+        self.overview = OverviewPage(session.api, runner)
         self.pages = QStackedWidget()
+        self.pages.addWidget(self.overview)  # first: the book at a glance after sign-in
         self.pages.addWidget(self.customers)
         self.pages.addWidget(self.branding)
 
@@ -67,7 +79,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for label in (self.tr("My Customers"), self.tr("Branding")):
+        for label in (self.tr("Overview"), self.tr("My Customers"), self.tr("Branding")):
             item = QListWidgetItem(label)
             item.setSizeHint(QSize(180, 36))
             self.sidebar.addItem(item)
@@ -75,7 +87,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
         self.partner_label = named(QLabel(), "partnerName", self.tr("Partner"))
-        self.partner_label.setText(f"<b>{session.partner_name}</b>")
+        # Escaped: the name is the server's text, and this label renders markup.
+        self.partner_label.setText(f"<b>{html.escape(session.partner_name)}</b>")
         self.partner_label.setWordWrap(True)
         self.logo_label = SidebarLogo("sidebarLogo", self.tr("Partner logo"))
         self.branding.logo_changed.connect(self.logo_label.show_logo)
@@ -102,6 +115,10 @@ class MainWindow(QMainWindow):
         self.customers.new_customer.connect(self.create_customer)
         self.customers.load_state.connect(self.connection.setText)
         self.customers.bulk_requested.connect(self.bulk.request)
+        # The figures change when a status changes or the list is read again.
+        self.operations.finished.connect(self.overview.reload)
+        self.customers.loaded.connect(self.overview.reload)
+        self.overview.show_suspended.connect(self.show_suspended_customers)
         TableFollower(self.operations, self.customers.model)
         self._restore_layout()
 
@@ -140,6 +157,14 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(
+            self._action(
+                self.tr("&Export Customers…"),
+                "exportCustomersAction",
+                "Ctrl+E",
+                self.export_customers,
+            )
+        )
+        file_menu.addAction(
             self._action(self.tr("Sign &Out"), "signOutAction", None, self.sign_out)
         )
         file_menu.addSeparator()
@@ -165,6 +190,12 @@ class MainWindow(QMainWindow):
                 self.tr("&Edit Customer"), "editCustomerAction", None, self.customers.open_selected
             )
         )
+        edit_menu.addSeparator()
+        settings_action = self._action(
+            self.tr("&Settings…"), "settingsAction", "Ctrl+,", self.open_settings
+        )
+        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(settings_action)
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(
             self._action(
@@ -176,13 +207,31 @@ class MainWindow(QMainWindow):
         )
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(
+            self._action(
+                self.tr("Copy &Diagnostics"), "copyDiagnosticsAction", None, self.copy_diagnostics
+            )
+        )
+        help_menu.addAction(
             self._action(self.tr("&About Partner Desk"), "aboutAction", None, self.about)
         )
 
+    def show_page(self, page: QWidget) -> None:
+        self.sidebar.setCurrentRow(self.pages.indexOf(page))
+
     @Slot()
     def _find(self) -> None:
-        self.sidebar.setCurrentRow(0)
+        self.show_page(self.customers)
         self.customers.focus_search()
+
+    @Slot()
+    def show_suspended_customers(self) -> None:
+        self.show_page(self.customers)
+        self.customers.show_status("suspended")
+
+    @Slot()
+    def export_customers(self) -> None:
+        self.show_page(self.customers)  # where the export says how it is going
+        self.customers.exporter.start()
 
     @Slot()
     def about(self) -> None:
@@ -204,9 +253,32 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    @Slot()
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._settings, self._theme, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot()
+    def copy_diagnostics(self) -> None:
+        facts = DiagnosticsFacts(
+            settings_path=self._settings.file_name,
+            log_path=self._app_log.path if self._app_log else None,
+            server_url=self.session.api.base_url,
+            username=self.session.username,
+            theme=self._settings.theme,
+            language=self._settings.language,
+            recent_problems=self._app_log.recent.lines if self._app_log else [],
+        )
+        QGuiApplication.clipboard().setText(diagnostics_report(facts))
+        self.statusBar().showMessage(self.tr("Diagnostics copied to the clipboard"), 5000)
+
     def start(self) -> None:
         self.show()
         self.customers.refresh()
+        self.overview.reload()
         self.branding.load()  # the sidebar shows the logo from the start
         self.operations.resume()  # operations left running when the app last stopped
 
@@ -230,6 +302,7 @@ class MainWindow(QMainWindow):
             settings=self._settings,
         )
         dialog.customer_saved.connect(self.customers.customer_changed)
+        dialog.services_changed.connect(self.overview.reload)  # billing changed
         dialog.finished.connect(lambda _code, d=dialog: self._forget_dialog(d))
         self._dialogs.append(dialog)
         dialog.open()
@@ -238,6 +311,11 @@ class MainWindow(QMainWindow):
         if dialog in self._dialogs:
             self._dialogs.remove(dialog)
         dialog.deleteLater()
+        # Back to where the person was (the table, on the same row): a dialog that closed by
+        # itself after re-creating its window (the operation lock) may leave no window active.
+        active = QApplication.activeWindow()
+        if self.isVisible() and (active is None or active is dialog or not active.isVisible()):
+            self.activateWindow()
 
     @Slot()
     def sign_out(self) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
-
-_COLOURS = {"success": "#1e7b3c", "error": "#c0392b", "info": "palette(window-text)"}
 
 
 class OperationProgress(QWidget):
@@ -73,7 +72,7 @@ class OperationProgress(QWidget):
         self.keep_watching.hide()
         self.result.setText(text)
         self.result.setAccessibleDescription(text)
-        self.result.setStyleSheet(f"color: {_COLOURS[kind]};")
+        self.result.setStyleSheet(tone_style(kind))
         self.result.show()
         self.show()
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -23,28 +24,28 @@ if TYPE_CHECKING:
 _RESULT_SHOWN_MS = 15_000  # how long "Acme d.o.o. suspended." stays in the status bar
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OperationStatus", text)
+class OperationStatus(QObject):
+    """The translation context of this file's words (lupdate reads `OperationStatus.tr` as it)."""
 
 
 def doing_words(kind: str, name: str) -> str:
     """ "Suspending Acme d.o.o." """
     text = {
-        "suspend": _tr("Suspending {name}"),
-        "unsuspend": _tr("Re-enabling {name}"),
-        "cancel": _tr("Canceling {name}"),
-        "restore": _tr("Restoring {name}"),
-    }.get(kind, _tr("Working on {name}"))
+        "suspend": OperationStatus.tr("Suspending {name}"),
+        "unsuspend": OperationStatus.tr("Re-enabling {name}"),
+        "cancel": OperationStatus.tr("Canceling {name}"),
+        "restore": OperationStatus.tr("Restoring {name}"),
+    }.get(kind, OperationStatus.tr("Working on {name}"))
     return text.format(name=name)
 
 
 def done_words(kind: str, name: str) -> str:
     text = {
-        "suspend": _tr("{name} suspended."),
-        "unsuspend": _tr("{name} re-enabled."),
-        "cancel": _tr("{name} canceled."),
-        "restore": _tr("{name} restored."),
-    }.get(kind, _tr("{name}: done."))
+        "suspend": OperationStatus.tr("{name} suspended."),
+        "unsuspend": OperationStatus.tr("{name} re-enabled."),
+        "cancel": OperationStatus.tr("{name} canceled."),
+        "restore": OperationStatus.tr("{name} restored."),
+    }.get(kind, OperationStatus.tr("{name}: done."))
     return text.format(name=name)
 
 
@@ -104,8 +105,7 @@ class OperationStatusLabel(QLabel):
                 doing=doing_words(entry.kind, entry.customer.name), now=entry.progress
             )
         else:
-            text = self.tr("{n} operations running: {which}").format(
-                n=len(running),
+            text = self.tr("%n operations running: {which}", "", len(running)).format(
                 which=", ".join(doing_words(e.kind, e.customer.name) for e in running),
             )
         self._say(text, "")
@@ -124,13 +124,13 @@ class OperationStatusLabel(QLabel):
         if self._center.any_running():
             return  # the ones still running matter more; the dialog and the row say the rest
         if error is None:
-            self._say(done_words(kind, name), "color: #1e7b3c;")
+            self._say(done_words(kind, name), tone_style("success"))
         else:
             self._say(
                 self.tr("{doing} failed: {reason}").format(
                     doing=doing_words(kind, name), reason=failure_reason(error)
                 ),
-                "color: #c0392b;",
+                tone_style("error"),
             )
         self._fade.start(_RESULT_SHOWN_MS)
 

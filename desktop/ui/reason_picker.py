@@ -79,10 +79,16 @@ class ReasonPicker(QWidget):
 
 def suspension_reasons(object_prefix: str, parent: QWidget | None = None) -> ReasonPicker:
     """The reasons a partner suspends for; one list for the single and the bulk confirmation."""
-    tr = ReasonPicker.tr  # the presets belong to the picker's translation context
+    # ReasonPicker.tr by name: lupdate files the presets under the picker's context, as Qt
+    # looks them up (through an alias lupdate would file them under no context at all).
     return ReasonPicker(
-        [tr("Non-payment"), tr("Customer request"), tr("Abuse"), tr("Fraud")],
-        tr("Other"),
+        [
+            ReasonPicker.tr("Non-payment"),
+            ReasonPicker.tr("Customer request"),
+            ReasonPicker.tr("Abuse"),
+            ReasonPicker.tr("Fraud"),
+        ],
+        ReasonPicker.tr("Other"),
         object_prefix,
         parent,
     )

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.client import PartnerApi
-from desktop.api.errors import ApiError
 from desktop.tasks import TaskRunner
+from desktop.ui.failure_words import error_message
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 
@@ -41,7 +42,7 @@ class ReauthDialog(QDialog):
         self.password = named(QLineEdit(), "reauthPassword", self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = named(QLabel(), "reauthError", self.tr("Sign-in problem"))
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(tone_style("error"))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox()
@@ -77,6 +78,6 @@ class ReauthDialog(QDialog):
     @Slot(object)
     def _failed(self, error: Exception) -> None:
         self.ok.setEnabled(True)
-        self.error.setText(error.message if isinstance(error, ApiError) else str(error))
+        self.error.setText(error_message(error))
         self.error.show()
         self.password.selectAll()

@@ -29,14 +29,13 @@ from desktop.models.services_model import ServicesTableModel
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.load_state import LoadState
 from desktop.ui.table_look import give_cells_air
+from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
     from desktop.api.records import Customer, Service
     from desktop.tasks import TaskRunner
-
-_NOTE_COLOURS = {"info": "palette(window-text)", "success": "#1e7b3c", "error": "#c0392b"}
 
 
 class ServicesTab(QWidget):
@@ -95,7 +94,7 @@ class ServicesTab(QWidget):
             "billableWhileSuspended",
             self.tr("Billing while suspended"),
         )
-        self.suspended_note.setStyleSheet("color: #8a5300;")
+        self.suspended_note.setStyleSheet(tone_style("warning"))
         self.remove_button = named(
             QPushButton(self.tr("Remove Service…")),
             "removeServiceButton",
@@ -348,6 +347,6 @@ class ServicesTab(QWidget):
     def _set_note(self, text: str, kind: str) -> None:
         self.note.setText(text)
         self.note.setProperty("kind", kind)
-        self.note.setStyleSheet(f"color: {_NOTE_COLOURS[kind]};")
+        self.note.setStyleSheet(tone_style(kind))
         self.note.setAccessibleDescription(text)
         self.note.setVisible(bool(text))

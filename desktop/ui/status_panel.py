@@ -7,8 +7,10 @@ import html
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -25,12 +27,18 @@ from desktop.ui.widgets import named
 if TYPE_CHECKING:
     from desktop.api.records import Customer
 
-# Background and text of the status badge, per status; readable in light and dark themes.
+# Background and text of the status badge, per status, on a light window and on a dark one.
 _BADGE = {
     "active": ("#e3f4e8", "#1e6b3a"),
     "suspended": ("#fdf0d5", "#8a5300"),
     "canceled": ("#f1f1f1", "#555555"),
     "new": ("#e6eef9", "#24508f"),
+}
+_BADGE_DARK = {
+    "active": ("#1d3b27", "#8fdca8"),
+    "suspended": ("#45330f", "#f5c56a"),
+    "canceled": ("#3a3c40", "#d0d2d6"),
+    "new": ("#1e3150", "#9cc2f5"),
 }
 RESTORE_WINDOW = timedelta(days=14)  # shared/API.md: a cancellation can be undone for 14 days
 
@@ -66,6 +74,7 @@ class StatusPanel(QGroupBox):
         named(self, "statusPanel", self.tr("Status"))
         self.badge = named(QLabel(), "statusLabel", self.tr("Customer status"))
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._badge_status = ""
         self.summary = named(QLabel(), "statusSummary", self.tr("What the status means"))
         self.summary.setWordWrap(True)
 
@@ -157,13 +166,10 @@ class StatusPanel(QGroupBox):
             "canceled": self.tr("Every service was removed; billing has stopped."),
             "new": self.tr("Not created yet: fill in the details and save."),
         }[status]
-        background, text = _BADGE[status]
         self.badge.setText(words)
         self.badge.setAccessibleDescription(words)
-        self.badge.setStyleSheet(
-            f"background: {background}; color: {text}; border-radius: 9px;"
-            " padding: 2px 12px; font-weight: 600;"
-        )
+        self._badge_status = status
+        self._colour_badge()
         self.summary.setText(meaning)
 
         self._customer = customer
@@ -200,6 +206,23 @@ class StatusPanel(QGroupBox):
             )
         self.record.setVisible(customer is not None)
         self.line.setVisible(customer is not None)
+
+    def _colour_badge(self) -> None:
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        background, text = (_BADGE_DARK if dark else _BADGE)[self._badge_status]
+        sheet = (
+            f"background: {background}; color: {text}; border-radius: 9px;"
+            " padding: 2px 12px; font-weight: 600;"
+        )
+        if sheet != self.badge.styleSheet():
+            self.badge.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A switch between light and dark; hidden widgets only hear of the application's.
+        changes = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in changes and self._badge_status:
+            self._colour_badge()
 
     def _update_actions(self) -> None:
         customer = self._customer

@@ -51,8 +51,10 @@ def muted(text: str) -> QLabel:
     return label
 
 
-def account_line(parent: QWidget, customer: Customer) -> str:
-    parts = [parent.tr("Account {number}").format(number=customer.account_number)]
+def account_line(customer: Customer) -> str:
+    # One context for both confirmations (parent.tr would be looked up under the parent's class).
+    words = SuspendConfirmDialog.tr("Account {number}")
+    parts = [words.format(number=customer.account_number)]
     if customer.domain:
         parts.append(customer.domain)
     return "  ·  ".join(parts)
@@ -93,9 +95,7 @@ class SuspendConfirmDialog(ConfirmDialog):
         # comfortable line length for the wrapped text.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
-        layout.addWidget(
-            named(muted(account_line(self, customer)), "confirmAccount", self.tr("Account"))
-        )
+        layout.addWidget(named(muted(account_line(customer)), "confirmAccount", self.tr("Account")))
         layout.addSpacing(8)
         explanation = QLabel(explain)
         explanation.setWordWrap(True)

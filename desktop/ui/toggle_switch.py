@@ -24,7 +24,10 @@ _TRACK_WIDTH = 40
 _TRACK_HEIGHT = 22
 _KNOB_MARGIN = 3
 _TEXT_GAP = 8
-_FOCUS_PAD = 2  # room around the track for the focus ring
+_FOCUS_PAD = 4  # room around the track for the focus ring
+# The ring stands apart from the track, so it shows even when On fills the track with the
+# same highlight colour.
+_RING_GAP = 2.5
 
 
 class ToggleSwitch(QAbstractButton):
@@ -113,7 +116,9 @@ class ToggleSwitch(QAbstractButton):
             painter.setPen(ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(
-                track.adjusted(-1.5, -1.5, 1.5, 1.5), radius + 1.5, radius + 1.5
+                track.adjusted(-_RING_GAP, -_RING_GAP, _RING_GAP, _RING_GAP),
+                radius + _RING_GAP,
+                radius + _RING_GAP,
             )
 
         # The word, not only the colour, says the state (colour-blind and greyscale safe).

@@ -10,9 +10,10 @@ import dataclasses
 import gc
 import random
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _T = TypeVar("_T")
 
@@ -120,6 +121,17 @@ class FakeCustomer:
     created_at: datetime
     version: int = 1
     address: FakeAddress = FakeAddress()
+
+    def packed_extra(self) -> list[object]:
+        a = self.address
+        return [self.website, [a.street, a.city, a.region, a.postal_code, a.country]]
+
+    @classmethod
+    def from_packed(cls, row: Any, extra: Sequence[Any]) -> FakeCustomer:
+        website, address = extra
+        fields = row._asdict()
+        del fields["id"]
+        return cls(row.id, website=website, address=FakeAddress(*address), **fields)
 
 
 def _slug(text: str) -> str:

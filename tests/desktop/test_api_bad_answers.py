@@ -534,3 +534,74 @@ def test_an_unexpected_status_is_still_an_api_error(fake: ScriptedServer, api: P
     error = _caught(api.summary)
     assert type(error) is ApiError
     assert (error.status, error.code, error.message) == (418, "teapot", "I am a teapot.")
+
+
+# -- found by tests/reliability/test_hostile_api.py ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "body"),
+    [
+        (200, {"Content-Length": "²"}, b'{"status": "ok", "version": "1"}'),
+        (503, {"Retry-After": "²"}, b""),
+        (429, {"Retry-After": "9" * 40}, b""),
+        (500, {}, b"[" * 100_000 + b"]" * 100_000),
+    ],
+    ids=["unicode-digit-length", "unicode-digit-retry-after", "endless-retry-after", "deep-json"],
+)
+def test_odd_headers_and_deep_error_bodies_are_api_errors(
+    fake: ScriptedServer, api: PartnerApi, status: int, headers: dict[str, str], body: bytes
+) -> None:
+    def reply(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(status)
+        h.send_header("Content-Type", "application/json")
+        for name, value in headers.items():
+            h.send_header(name, value)
+        if "Content-Length" not in headers:
+            h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+        h.close_connection = True
+
+    fake.route("POST", "/auth/login", reply)
+    error = _caught(lambda: api.login("a", "b"))
+    if isinstance(error, TooManyAttemptsError):
+        assert error.retry_after <= 3600, "a hostile wait must not lock sign-in for good"
+
+
+@pytest.mark.parametrize("token", ["токен", "a\r\nX-Evil: 1", ""])
+def test_a_token_that_cannot_go_into_a_header_is_a_bad_response(
+    fake: ScriptedServer, token: str
+) -> None:
+    answer = {"access_token": token, "expires_in": 60, "partner": {"id": "p", "name": "P"}}
+    fake.route("POST", "/auth/login", _json(200, answer))
+    assert isinstance(_caught(lambda: PartnerApi(fake.root).login("a", "b")), BadResponseError)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("canceled_at", "9999-12-31T23:59:59Z"),  # + 14 days to restore overflows a datetime
+        ("created_at", "0001-01-01T00:00:00+23:59"),
+        ("version", 2**63),
+        ("version", -1),
+    ],
+)
+def test_values_a_window_cannot_show_are_bad_responses(
+    fake: ScriptedServer, api: PartnerApi, path: str, value: object
+) -> None:
+    fake.route("GET", "/customers/c_1", _json(200, _changed(path, value)))
+    assert isinstance(_caught(lambda: api.get_customer("c_1")), BadResponseError)
+
+
+@pytest.mark.parametrize("amount", ["1e30", "-1e999999", "1000000000000"])
+def test_an_amount_too_large_to_show_in_cents_is_a_bad_response(
+    fake: ScriptedServer, api: PartnerApi, amount: str
+) -> None:
+    summary = {
+        "customers": {"active": 1, "suspended": 2**40},
+        "monthly_billable": {"active": amount, "suspended": "1.00"},
+        "currency": "EUR",
+    }
+    fake.route("GET", "/summary", _json(200, summary))
+    assert isinstance(_caught(api.summary), BadResponseError)

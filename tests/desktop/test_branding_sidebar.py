@@ -40,8 +40,8 @@ def _sidebar_logo(window: MainWindow) -> QLabel:
 
 
 def _open_branding(qtbot: QtBot, window: MainWindow) -> None:
-    window.sidebar.setCurrentRow(1)
     page = window.branding
+    window.sidebar.setCurrentRow(window.pages.indexOf(page))
     assert window.pages.currentWidget() is page
     qtbot.waitUntil(lambda: page.is_loaded and not page.is_busy, timeout=TIMEOUT_MS)
 
@@ -55,7 +55,7 @@ def test_the_sidebar_shows_the_logo_right_after_sign_in(
     qtbot.waitUntil(logo.isVisible, timeout=TIMEOUT_MS)
     # 400 × 100 into 160 × 48: the width limits it, the aspect stays.
     assert logo.pixmap().deviceIndependentSize().toSize().toTuple() == (160, 40)
-    assert window.pages.currentWidget() is window.customers  # no visit to Branding needed
+    assert window.pages.currentWidget() is not window.branding  # no visit to Branding needed
 
 
 def test_an_upload_shows_in_the_sidebar_at_once(

@@ -40,7 +40,26 @@ def test_rows_arrive_page_by_page_in_order(model: CustomerTableModel) -> None:
     assert [model.customer_at(r) for r in range(250)] == customers
     assert model.row_of(customers[123].id) == 123
     assert model.row_of("c_missing") is None
-    assert model.customers_in(10, 13) == customers[10:13]
+    assert [row.id for row in model.customers_in(10, 13)] == [c.id for c in customers[10:13]]
+    assert model.row_at(11).name == customers[11].name
+    assert model.row_at(11).created_at == customers[11].created_at
+    assert model.snapshot()[12] == model.row_at(12)
+
+
+def test_rows_keep_every_value_exactly(model: CustomerTableModel) -> None:
+    # Packed rows must give back what was stored: control characters, quotes, lone
+    # surrogates and non-Latin text included.
+    odd = [
+        changed(c, name=name, alias_domains=aliases)
+        for c, name, aliases in zip(
+            make_customers(4),
+            ('a "quoted", \\ name\x1f\x00', "\ud800 lone surrogate", "Ђорђе 漢字 😀", ""),
+            ((), ("x.hr", "y.hr"), ("\n",), ()),
+            strict=True,
+        )
+    ]
+    model.append_page(odd)
+    assert [model.customer_at(r) for r in range(4)] == odd
 
 
 def test_append_page_announces_the_new_rows(qtbot: QtBot, model: CustomerTableModel) -> None:
@@ -111,7 +130,7 @@ def test_custom_roles(model: CustomerTableModel) -> None:
     customers = make_customers(3)
     model.append_page(customers)
     cell = model.index(1, T.NAME)
-    assert model.data(cell, CustomerRole) is customers[1]
+    assert model.data(cell, CustomerRole) == customers[1]
     assert model.data(cell, IdRole) == customers[1].id
     assert model.data(cell, PendingRole) == ""
     assert model.data(cell, SortRole) == customers[1].name.casefold()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.customer_table import CustomerTableModel
 from tests.support.gui import AppHarness, MemoryKeyring
-from tests.support.server import ApiClient, ServerProcess, run_cli, seed_database
+from tests.support.server import ApiClient, ServerProcess, seed_database
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 
@@ -280,44 +279,3 @@ def test_sign_out_returns_to_sign_in_and_revokes_the_token(
     harness.runner.drain(10_000)
     r = requests.get(f"{server.url}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert r.status_code == 401
-
-
-def test_remembered_password_goes_to_the_keyring_and_nowhere_else(
-    qtbot: QtBot, tmp_path: Path, server: ServerProcess
-) -> None:
-    password = "Unmistakable-Pa55word-7413"
-    added = run_cli(
-        "add-user",
-        "--database",
-        server.database_url,
-        "--partner",
-        "Demo Partner",
-        "--username",
-        "ana",
-        stdin=password + "\n",
-    )
-    assert added.returncode == 0, added.stderr
-    keyring = MemoryKeyring()
-    app = AppHarness(tmp_path, keyring)
-    try:
-        window = app.sign_in(qtbot, server.root, username="ana", password=password, remember=True)
-        token = window.session.api.token
-        assert token
-        assert list(keyring.secrets.values()) == [password]
-        window.save_layout()
-        app.settings.sync()
-        roots = [tmp_path] + [
-            Path(os.environ[v])
-            for v in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
-        ]
-        scanned = 0
-        for root in roots:
-            for path in root.rglob("*"):
-                if path.is_file():
-                    data = path.read_bytes()
-                    scanned += 1
-                    assert token.encode() not in data, f"token found in {path}"
-                    assert password.encode() not in data, f"password found in {path}"
-        assert scanned >= 1  # at least the settings file was written and read
-    finally:
-        app.close()

@@ -14,6 +14,7 @@ from tests.server.helpers import (
     openapi_operations,
     run_operation,
     services,
+    start,
     take_customer,
     unique,
 )
@@ -192,3 +193,26 @@ def test_lists_and_search_show_only_the_partners_own(
     assert theirs[0].operation not in {op["id"] for op in ops}
     unfinished = scratch_api.get("/operations", params={"unfinished": "true"}).json()["items"]
     assert not their_ids & {op["customer_id"] for op in unfinished}
+
+
+def test_one_idempotency_key_used_by_two_partners_makes_two_operations(
+    scratch_api: ApiClient, scratch_other_api: ApiClient
+) -> None:
+    """Keys are the partner's own: another partner's key neither replays its operation (which
+    would show another partner's customer id) nor counts as a reused key."""
+    key = unique("shared-")
+    mine = take_customer(scratch_api)
+    theirs = take_customer(scratch_other_api)
+    body = {"reason": "Same key"}
+    their_op = start(scratch_other_api, theirs["id"], "suspend", body, key=key)
+    assert their_op.status_code == 202, their_op.text
+    my_op = start(scratch_api, mine["id"], "suspend", body, key=key)
+    assert my_op.status_code == 202, my_op.text
+    assert my_op.json()["id"] != their_op.json()["id"]
+    assert my_op.json()["customer_id"] == mine["id"]
+    # Their request replayed by me, under a key of mine that is new, is about a customer I
+    # cannot see. (Under the key I have used, it is a reused key, as for any other customer.)
+    assert_error(start(scratch_api, theirs["id"], "suspend", body), 404, "not_found")
+    for api, op in ((scratch_api, my_op), (scratch_other_api, their_op)):
+        assert api.wait_operation(op.json()["id"], timeout=60)["state"] == "succeeded"
+    assert_error(scratch_api.get(f"/operations/{their_op.json()['id']}"), 404, "not_found")

@@ -239,3 +239,132 @@ def test_each_partner_has_its_own_logo(
     assert_error(other.get("/branding/logo"), 404, "not_found")
     assert other.delete("/branding/logo").status_code == 204
     assert logo_api.get("/branding/logo").status_code == 200
+
+
+PAYLOAD = b"<script>alert('polyglot')</script>"
+ZIP_TAIL = b"PK\x03\x04" + PAYLOAD * 8
+
+
+def _before_idat(png: bytes, chunk: bytes) -> bytes:
+    at = png.index(b"IDAT") - 4
+    return png[:at] + chunk + png[at:]
+
+
+def _text_bomb(kind: bytes) -> bytes:
+    """A small PNG with a text or colour-profile chunk that inflates to 50 MiB."""
+    inflated = zlib.compress(b"\0" * (50 * 1024 * 1024), 9)
+    header = b"Comment\0\0" if kind == b"zTXt" else b"icc\0\0"
+    return _before_idat(png_bytes(metadata=False), _chunk(kind, header + inflated))
+
+
+def _jpeg_claiming(width: int, height: int) -> bytes:
+    """A small JPEG whose frame header claims another size."""
+    data = bytearray(jpeg_bytes())
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = struct.pack(">HH", height, width)
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: b"<html><body>" + PAYLOAD + b"</body></html>" + png_bytes(metadata=False),
+        lambda: b"%PDF-1.4\n" + png_bytes(metadata=False),
+        lambda: _gif() + ZIP_TAIL,
+        lambda: ZIP_TAIL + png_bytes(metadata=False),
+    ],
+    ids=["html-then-png", "pdf-then-png", "gif-then-zip", "zip-then-png"],
+)
+def test_a_polyglot_that_does_not_start_as_png_or_jpeg_is_415(
+    logo_api: ApiClient, make: Callable[[], bytes]
+) -> None:
+    r = logo_api.put("/branding/logo", data=make(), headers={"Content-Type": "image/png"})
+    assert_error(r, 415, "unsupported_media_type")
+    assert_error(logo_api.get("/branding/logo"), 404, "not_found")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: png_bytes(metadata=False) + ZIP_TAIL,
+        lambda: jpeg_bytes() + ZIP_TAIL,
+        lambda: _before_idat(png_bytes(metadata=False), _chunk(b"tEXt", b"x\0" + PAYLOAD)),
+    ],
+    ids=["png-then-zip", "jpeg-then-zip", "png-with-script-text"],
+)
+def test_a_polyglot_that_is_a_real_image_is_stored_without_its_payload(
+    logo_api: ApiClient, make: Callable[[], bytes]
+) -> None:
+    """A valid image with something hidden after or inside it is an image (API.md judges by
+    content); what is served back is the re-encoded pixels, never the hidden part."""
+    data = make()
+    r = logo_api.put("/branding/logo", data=data, headers={"Content-Type": "image/png"})
+    assert r.status_code == 200, r.text
+    served = logo_api.get("/branding/logo").content
+    assert PAYLOAD not in served and b"PK\x03\x04" not in served
+    assert len(served) == r.json()["bytes"]
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda: jpeg_bytes((200, 200))[: len(jpeg_bytes((200, 200))) // 2], "image_not_decodable"),
+        (lambda: jpeg_bytes()[:-2], "image_not_decodable"),
+        (lambda: b"\x89PNG\r\n\x1a\n", "image_not_decodable"),
+        (lambda: b"\xff\xd8\xff", "image_not_decodable"),
+        (lambda: b"\x89PNG\r\n\x1a\n" + jpeg_bytes(), "image_not_decodable"),
+        (lambda: b"\xff\xd8\xff" + png_bytes(metadata=False), "image_not_decodable"),
+        (lambda: _text_bomb(b"zTXt"), "image_not_decodable"),
+        (lambda: _text_bomb(b"iCCP"), "image_not_decodable"),
+        (lambda: _jpeg_claiming(60000, 60000), "image_too_large"),
+        (lambda: _jpeg_claiming(4097, 10), "image_too_large"),
+    ],
+    ids=[
+        "truncated-jpeg",
+        "jpeg-without-end",
+        "png-signature-only",
+        "jpeg-signature-only",
+        "png-signature-then-jpeg",
+        "jpeg-signature-then-png",
+        "ztxt-bomb",
+        "iccp-bomb",
+        "jpeg-claiming-60000px",
+        "jpeg-claiming-4097px",
+    ],
+)
+def test_damaged_and_bomb_images_are_422_and_leave_the_logo_as_it_was(
+    logo_api: ApiClient, make: Callable[[], bytes], code: str
+) -> None:
+    before = logo_api.put("/branding/logo", data=png_bytes(), headers={"Content-Type": "image/png"})
+    data = make()
+    assert len(data) < 2 * 1024 * 1024
+    r = logo_api.put("/branding/logo", data=data, headers={"Content-Type": "image/jpeg"})
+    assert_error(r, 422, code)
+    assert logo_api.get("/branding/logo").headers["ETag"] == f'"{before.json()["sha256"]}"'
+
+
+@pytest.mark.parametrize(
+    ("make", "content_type", "served_as"),
+    [
+        (png_bytes, "text/plain", "image/png"),
+        (png_bytes, "application/octet-stream", "image/png"),
+        (png_bytes, "image/gif", "image/png"),
+        (jpeg_bytes, "image/png", "image/jpeg"),
+        (jpeg_bytes, None, "image/jpeg"),
+    ],
+)
+def test_a_real_image_under_a_wrong_name_is_judged_by_its_content(
+    logo_api: ApiClient, make: Callable[[], bytes], content_type: str | None, served_as: str
+) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    r = logo_api.put("/branding/logo", data=make(), headers=headers)
+    assert r.status_code == 200, r.text
+    assert logo_api.get("/branding/logo").headers["Content-Type"] == served_as
+
+
+@pytest.mark.parametrize("content_type", [None, "image/png", "image/jpeg"])
+def test_a_zero_byte_body_is_415(logo_api: ApiClient, content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    r = logo_api.put("/branding/logo", data=b"", headers={**headers, "Content-Length": "0"})
+    assert_error(r, 415, "unsupported_media_type")
+    assert_error(logo_api.get("/branding/logo"), 404, "not_found")

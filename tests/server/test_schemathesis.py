@@ -1,8 +1,10 @@
 """schemathesis over the server's own OpenAPI document: no 5xx, and every answer as documented
-(status codes, content types, bodies, headers, Allow on 405), signed in as the demo user.
+(status codes, content types, bodies, headers, Allow on 405), signed in as the demo user. Its
+stateful phase follows the document's links (server/openapi_links.py): create a customer, then
+read, edit, suspend, cancel and restore that one, and follow the operations it started.
 
-Short in `make test` (SCHEMATHESIS_MAX_TIME seconds per backend, default 40); set it higher for
-a longer hunt.
+Short in `make test` (40 s per backend), long under `make soak` (10 min); SCHEMATHESIS_MAX_TIME
+sets it by hand.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.figures import report, scale
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
-MAX_TIME = os.environ.get("SCHEMATHESIS_MAX_TIME", "40")
+MAX_TIME = os.environ.get("SCHEMATHESIS_MAX_TIME", str(scale(40, 600)))
+
+pytestmark = pytest.mark.reliability
 
 
 def _schemathesis() -> list[str]:
@@ -50,7 +55,8 @@ def fuzzed(new_database_url: Callable[[], str]) -> Iterator[Fuzzed]:
         yield Fuzzed(proc, tokens)
 
 
-def _run(server: ServerProcess, token: str, tmp_path: Path, *args: str) -> None:
+def _run(server: ServerProcess, token: str, tmp_path: Path, *args: str) -> str:
+    """Run schemathesis until it finds nothing; its report."""
     command = [
         *_schemathesis(),
         "run",
@@ -79,6 +85,13 @@ def _run(server: ServerProcess, token: str, tmp_path: Path, *args: str) -> None:
         if result.returncode == 0 or not _only_the_tool_crashed(result.stdout):
             break
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
+    return result.stdout
+
+
+def _figure(pattern: str, text: str) -> int:
+    found = re.search(pattern, text)
+    assert found is not None, f"{pattern!r} not in the report:\n{text[-5000:]}"
+    return int(found.group(1))
 
 
 def _only_the_tool_crashed(report: str) -> bool:
@@ -94,9 +107,9 @@ def _only_the_tool_crashed(report: str) -> bool:
     )
 
 
-def test_schemathesis_finds_nothing(fuzzed: Fuzzed, tmp_path: Path) -> None:
+def test_schemathesis_finds_nothing(fuzzed: Fuzzed, tmp_path: Path, backend: str) -> None:
     # Signing out would end the session the rest of the run uses: that call runs alone below.
-    _run(
+    out = _run(
         fuzzed.server,
         fuzzed.tokens[0],
         tmp_path,
@@ -104,6 +117,22 @@ def test_schemathesis_finds_nothing(fuzzed: Fuzzed, tmp_path: Path) -> None:
         "/auth/logout$",
         "--max-time",
         MAX_TIME,
+    )
+    cases = _figure(r"(\d+) generated", out)
+    # The stateful phase ran, and followed the document's own links, not only inferred ones.
+    scenarios = _figure(r"Scenarios:\s+(\d+)", out)
+    covered = _figure(r"API Links:\s+(\d+) covered", out)
+    total = _figure(r"API Links:.*/ (\d+) total", out)
+    inferred = _figure(r"API Links:.*\((\d+) inferred\)", out)
+    assert scenarios > 0 and covered > 0 and total > inferred, out[-5000:]
+    report(
+        f"schemathesis {backend}",
+        seconds=MAX_TIME,
+        cases=cases,
+        stateful_scenarios=scenarios,
+        links_covered=f"{covered}/{total}",
+        server_errors=0,
+        schema_violations=0,
     )
 
 
@@ -116,4 +145,28 @@ def test_schemathesis_on_logout(fuzzed: Fuzzed, tmp_path: Path) -> None:
         "/auth/logout$",
         "--max-examples",
         "10",
+        # No link leads to or from signing out: nothing for the stateful phase to follow.
+        "--phases",
+        "examples,coverage,fuzzing",
     )
+
+
+def test_the_document_links_a_new_customer_to_every_call_on_it(anon: ApiClient) -> None:
+    doc = anon.get("/openapi.json").json()
+    by_id = {
+        op["operationId"]: (method.upper(), path)
+        for path, item in doc["paths"].items()
+        for method, op in item.items()
+    }
+    links = doc["paths"]["/api/v1/customers"]["post"]["responses"]["201"]["links"]
+    targets = {by_id[link["operationId"]] for link in links.values()}
+    on_a_customer = {
+        (method, path)
+        for method, path in by_id.values()
+        if path.startswith("/api/v1/customers/{id}") and "{service_id}" not in path
+    }
+    assert targets == on_a_customer
+    started = doc["paths"]["/api/v1/customers/{id}/suspend"]["post"]["responses"]["202"]["links"]
+    assert ("GET", "/api/v1/operations/{op_id}") in {
+        by_id[link["operationId"]] for link in started.values()
+    }

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import AppController, api_factory
 from desktop.credentials import CredentialStore
+from desktop.session import ApiFactory
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.login_dialog import LoginDialog
@@ -38,13 +39,19 @@ class MemoryKeyring(KeyringBackend):
 
 
 class AppHarness:
-    def __init__(self, tmp_path: Path, keyring: KeyringBackend | None = None) -> None:
+    def __init__(
+        self,
+        tmp_path: Path,
+        keyring: KeyringBackend | None = None,
+        factory: ApiFactory | None = None,
+    ) -> None:
         self.qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         self.settings = AppSettings(self.qsettings)
         self.runner = TaskRunner()
         self.credentials = CredentialStore(keyring)
         self.controller = AppController(
-            api_factory(argparse.Namespace(), self.settings),
+            # A test's own factory sets what the app's cannot: short timeouts and retries.
+            factory or api_factory(argparse.Namespace(), self.settings),
             self.runner,
             self.credentials,
             self.settings,
@@ -78,13 +85,22 @@ class AppHarness:
         username: str = "demo",
         password: str = "demo",
         remember: bool = False,
+        *,
+        on_customers: bool = True,
     ) -> MainWindow:
+        """Signed in, the list loaded; on My Customers unless on_customers=False.
+
+        The app opens on Overview; most tests work in the customer list, whose table must be
+        visible for its keys and scrolling to work as a person's would.
+        """
         self.start()
         self.fill_login(server, username, password, remember)
         qtbot.mouseClick(self.login.findChild(QPushButton, "signInButton"), _left())
         qtbot.waitUntil(lambda: self.controller.window is not None, timeout=15_000)
         window = self.window
         qtbot.waitUntil(lambda: not window.customers._loading, timeout=30_000)
+        if on_customers:
+            window.show_page(window.customers)
         return window
 
     def close(self) -> None:

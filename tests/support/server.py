@@ -55,12 +55,18 @@ class ServerProcess:
     # The server's log (its stderr) goes to this file when set, for tests that read it.
     log_path: str | None = None
     env: dict[str, str] = field(default_factory=dict)
+    # 0 picks a free port; a restart passes the port the first start got (`bound_port`).
+    port: int = 0
     proc: subprocess.Popen[str] | None = None
     root: str = ""
 
     @property
     def url(self) -> str:
         return f"{self.root}/api/v1"
+
+    @property
+    def bound_port(self) -> int:
+        return int(self.root.rsplit(":", 1)[1])
 
     def start(self, timeout: float = 60) -> ServerProcess:
         args = [
@@ -71,7 +77,7 @@ class ServerProcess:
             "--host",
             "127.0.0.1",
             "--port",
-            "0",
+            str(self.port),
             "--database",
             self.database_url,
             "--suspend-seconds",

@@ -1,0 +1,175 @@
+"""The customer list as a CSV file for spreadsheet programs, for any number of rows.
+
+The rows are read and turned into CSV text on the GUI thread a slice at a time (the table's
+rows live there), and handed through `CsvChunks` to `write_csv_chunks`, which runs on the
+TaskRunner and is the only code that touches the disk: a slow or failing drive never holds up
+the window. The cells are the text the table shows, except that a status is its word even while
+an operation on that customer is running.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import queue
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QDateTime, QLocale
+
+from desktop.models.customer_columns import (
+    ACCOUNT,
+    CONTACT,
+    CREATED,
+    DOMAIN,
+    EMAIL,
+    NAME,
+    PHONE,
+    STATUS,
+)
+
+# A cell starting with one of these is a formula to a spreadsheet program (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PHONE_CHARACTERS = frozenset("0123456789 +-()./")
+# How long the writer waits for text before deciding its window is gone: a slice arrives
+# every event-loop turn, so a silence this long means nobody will send the rest.
+_IDLE_LIMIT_S = 15.0
+_POLL_S = 0.2
+
+
+class ShownFields(Protocol):
+    """What a table row shows: the model's light row or a full record will do."""
+
+    @property
+    def account_number(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def contact_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def domain(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class CsvWords:
+    status_words: dict[str, str]  # "suspended" -> "Suspended", as the table says it
+    locale: QLocale  # the dates as the table shows them
+
+
+class ExportCanceled(Exception):
+    """The export was stopped before its last row; nothing was saved."""
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A leading apostrophe on a cell a spreadsheet would run as a formula; phone numbers stay."""
+    if not text.startswith(_FORMULA_STARTS):
+        return text
+    if text[0] in "+-" and len(text) > 1 and set(text) <= _PHONE_CHARACTERS:
+        return text  # "+385 1 234 5678" is a number, not a formula
+    return "'" + text
+
+
+def cell_text(fields: ShownFields, column: int, words: CsvWords) -> str:
+    """What CustomerTableModel shows in that cell (its DisplayRole)."""
+    if column == ACCOUNT:
+        return fields.account_number
+    if column == NAME:
+        return fields.name
+    if column == CONTACT:
+        return fields.contact_name
+    if column == EMAIL:
+        return fields.email
+    if column == PHONE:
+        return fields.phone
+    if column == DOMAIN:
+        return fields.domain
+    if column == STATUS:
+        return words.status_words.get(fields.status, fields.status.capitalize())
+    if column == CREATED:
+        moment = QDateTime.fromMSecsSinceEpoch(int(fields.created_at.timestamp() * 1000))
+        return words.locale.toString(moment.toLocalTime().date(), QLocale.FormatType.ShortFormat)
+    raise IndexError(f"no column {column}")
+
+
+def csv_text(rows: Iterable[Iterable[str]]) -> str:
+    """Rows as CSV lines (quoted where needed, CRLF as RFC 4180 and spreadsheets expect)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+class CsvChunks:
+    """Text from the GUI thread to the writer: put() slices, then finish() or cancel()."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[str, int] | None] = queue.SimpleQueue()
+        self._canceled = threading.Event()
+
+    def put(self, text: str, rows: int) -> None:
+        self._queue.put((text, rows))
+
+    def finish(self) -> None:
+        self._queue.put(None)
+
+    def cancel(self) -> None:
+        self._canceled.set()
+
+    def canceled(self) -> bool:
+        return self._canceled.is_set()
+
+    def next(self) -> tuple[str, int] | None:
+        """Runs in the writer: the next slice, None at the end; raises once canceled."""
+        idle = 0.0
+        while True:
+            if self._canceled.is_set():
+                raise ExportCanceled
+            try:
+                return self._queue.get(timeout=_POLL_S)
+            except queue.Empty:
+                idle += _POLL_S
+                if idle >= _IDLE_LIMIT_S:
+                    raise ExportCanceled from None
+
+
+def write_csv_chunks(
+    path: str,
+    chunks: CsvChunks,
+    total: int,
+    report: Callable[[object], None] | None = None,
+) -> int:
+    """Runs in a worker: writes every slice (UTF-8 with a BOM); returns the rows written.
+
+    The rows go to a file beside the target first, which then replaces it: a failure half-way
+    never leaves a truncated export under the chosen name, nor destroys an earlier one.
+    """
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.part")
+    written = 0
+    try:
+        # The BOM tells Excel the file is UTF-8; without it "Čakovec" arrives garbled.
+        with partial.open("w", encoding="utf-8-sig", newline="") as out:
+            while (chunk := chunks.next()) is not None:
+                text, rows = chunk
+                out.write(text)
+                written += rows
+                if report is not None:
+                    report((written, total))
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return written

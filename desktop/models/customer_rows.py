@@ -1,0 +1,185 @@
+"""Loaded customers kept compact: one small str per row instead of a record object.
+
+A validated API record with its address, tuples and datetimes costs about 3 KiB and several
+objects that Python's cyclic garbage collector walks on every full pass: 100,000 of them held
+300 MB and made full collections block the GUI thread for ~300 ms while a big list loaded. Each
+row here is the record's values as one JSON array (an ASCII str of about 300 B, which the
+collector ignores). JSON because it escapes every character a hostile value could hold, and the
+C codec reads a row back in about two microseconds.
+
+The table reads a light `CustomerRow` (what it shows, searches and sorts by), decoded on demand
+and cached for the rows on screen; the full record is rebuilt only when someone asks for it
+(opening a customer, a context menu, a bulk selection) by the record type's `from_packed`.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from desktop.models.customer_record import CustomerRecord
+
+
+class CustomerRow(NamedTuple):
+    """The fields of a customer the list shows, searches and sorts by."""
+
+    id: str
+    account_number: str
+    name: str
+    contact_name: str
+    email: str
+    phone: str
+    domain: str
+    alias_domains: tuple[str, ...]
+    status: str
+    created_at: datetime
+    version: int
+
+
+ROW_FIELDS = len(CustomerRow._fields)
+# Made once: json.dumps with options builds an encoder per call, a third of the cost of a row.
+# ensure_ascii (the default) keeps each row a compact one-byte-per-character str and escapes
+# lone surrogates, which UTF-8 could not hold.
+_encode = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+_decode = json.JSONDecoder().decode
+# Enough for every row on a tall screen and the ones a scroll brings next.
+_CACHE_ROWS = 512
+
+
+def pack(record: CustomerRecord) -> str:
+    values: list[Any] = [
+        record.id,
+        record.account_number,
+        record.name,
+        record.contact_name,
+        record.email,
+        record.phone,
+        record.domain,
+        list(record.alias_domains),
+        record.status,
+        record.created_at.isoformat(),
+        record.version,
+        *record.packed_extra(),
+    ]
+    return _encode(values)
+
+
+def _row(values: list[Any]) -> CustomerRow:
+    return CustomerRow(
+        values[0],
+        values[1],
+        values[2],
+        values[3],
+        values[4],
+        values[5],
+        values[6],
+        tuple(values[7]),
+        values[8],
+        datetime.fromisoformat(values[9]),
+        values[10],
+    )
+
+
+class CustomerRows:
+    """Rows of packed customers, found by id; records of one type (the first one stored)."""
+
+    def __init__(self) -> None:
+        self._blobs: list[str] = []
+        self._versions = array("q")
+        self._row_by_id: dict[str, int] = {}
+        self._cache: dict[int, CustomerRow] = {}
+        self._record_type: Any = None
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def row_of(self, customer_id: str) -> int | None:
+        return self._row_by_id.get(customer_id)
+
+    def version_at(self, row: int) -> int:
+        return self._versions[row]
+
+    def append(self, records: Iterable[CustomerRecord]) -> None:
+        """Records whose ids are not stored yet, after the last row."""
+        for record in records:
+            self._check_type(record)
+            self._row_by_id[record.id] = len(self._blobs)
+            self._blobs.append(pack(record))
+            self._versions.append(record.version)
+
+    def replace(self, row: int, record: CustomerRecord) -> None:
+        """A newer copy of the customer at `row` (same id)."""
+        self._check_type(record)
+        self._blobs[row] = pack(record)
+        self._versions[row] = record.version
+        self._cache.pop(row, None)
+
+    def clear(self) -> None:
+        self._blobs = []
+        self._versions = array("q")
+        self._row_by_id = {}
+        self._cache.clear()
+
+    def take(self) -> tuple[dict[str, int], list[str], array[int]]:
+        """Everything stored, handed over (for a reload that keeps newer rows); then empty."""
+        held = (self._row_by_id, self._blobs, self._versions)
+        self._blobs, self._versions, self._row_by_id = [], array("q"), {}
+        self._cache.clear()
+        return held
+
+    def append_packed(self, customer_id: str, blob: str, version: int) -> None:
+        """A row kept from `take`, stored again as it was."""
+        self._row_by_id[customer_id] = len(self._blobs)
+        self._blobs.append(blob)
+        self._versions.append(version)
+
+    def replace_packed(self, row: int, blob: str, version: int) -> None:
+        self._blobs[row] = blob
+        self._versions[row] = version
+        self._cache.pop(row, None)
+
+    def row(self, row: int) -> CustomerRow:
+        """The light row, from the cache when it was read lately (painting reads each often)."""
+        found = self._cache.get(row)
+        if found is None:
+            if len(self._cache) >= _CACHE_ROWS:
+                self._cache.clear()
+            found = self._cache[row] = _row(_decode(self._blobs[row]))
+        return found
+
+    def rows(self, first: int, end: int) -> list[CustomerRow]:
+        """Rows first..end-1 for indexing; not cached (each is read once)."""
+        decode = _decode
+        return [_row(decode(blob)) for blob in self._blobs[first:end]]
+
+    def snapshot(self) -> RowsSnapshot:
+        """Every row as it is now, readable from any thread (for an export in a worker)."""
+        return RowsSnapshot(list(self._blobs))
+
+    def record(self, row: int) -> Any:
+        """The full record as it was stored, rebuilt by its type."""
+        values = _decode(self._blobs[row])
+        return self._record_type.from_packed(_row(values), values[ROW_FIELDS:])
+
+    def _check_type(self, record: CustomerRecord) -> None:
+        kind = type(record)
+        if self._record_type is None:
+            self._record_type = kind
+        elif kind is not self._record_type:
+            raise TypeError(f"rows hold {self._record_type.__name__}, not {kind.__name__}")
+
+
+class RowsSnapshot:
+    """A copy of the row list (the packed rows are immutable strs, shared, not copied)."""
+
+    def __init__(self, blobs: list[str]) -> None:
+        self._blobs = blobs
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, row: int) -> CustomerRow:
+        return _row(_decode(self._blobs[row]))

@@ -1,0 +1,133 @@
+"""Light and dark: Fusion with a palette that follows the OS colour scheme or the Settings choice.
+
+Custom-painted widgets read the palette when they paint, so they follow a switch at once; the
+few coloured words set in style sheets take theirs from `desktop/ui/tones.py` when shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+
+def dark_palette() -> QPalette:
+    """A dark palette with every role set, disabled text included (Fusion's own misses some)."""
+    window = QColor(0x2B, 0x2D, 0x30)
+    base = QColor(0x1F, 0x21, 0x23)
+    text = QColor(0xE8, 0xE8, 0xE8)
+    dim = QColor(0x8C, 0x8F, 0x94)
+    highlight = QColor(0x2F, 0x6B, 0xBF)  # white on it: 5.3:1
+    palette = QPalette()
+    colours = {
+        Role.Window: window,
+        Role.WindowText: text,
+        Role.Base: base,
+        Role.AlternateBase: QColor(0x27, 0x29, 0x2C),
+        Role.ToolTipBase: QColor(0x3A, 0x3D, 0x41),
+        Role.ToolTipText: text,
+        Role.PlaceholderText: QColor(0xA0, 0xA4, 0xAA),
+        Role.Text: text,
+        Role.Button: QColor(0x36, 0x39, 0x3D),
+        Role.ButtonText: text,
+        Role.BrightText: QColor(0xFF, 0x6B, 0x6B),
+        Role.Light: QColor(0x4A, 0x4D, 0x52),
+        Role.Midlight: QColor(0x40, 0x43, 0x47),
+        Role.Mid: QColor(0x5A, 0x5E, 0x64),
+        Role.Dark: QColor(0x18, 0x19, 0x1B),
+        Role.Shadow: QColor(0x0C, 0x0C, 0x0D),
+        Role.Highlight: highlight,
+        Role.HighlightedText: QColor(0xFF, 0xFF, 0xFF),
+        Role.Link: QColor(0x7C, 0xB7, 0xFF),
+        Role.LinkVisited: QColor(0xB3, 0x9D, 0xDB),
+        Role.Accent: highlight,
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, colour)
+    for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.HighlightedText):
+        palette.setColor(Group.Disabled, role, dim)
+    palette.setColor(Group.Disabled, Role.Base, window)
+    palette.setColor(Group.Disabled, Role.Button, QColor(0x31, 0x33, 0x36))
+    palette.setColor(Group.Disabled, Role.Highlight, QColor(0x4A, 0x4D, 0x52))
+    # The toggle's track when off: lighter than the window, or it disappears into it.
+    palette.setColor(Group.Disabled, Role.Mid, QColor(0x46, 0x49, 0x4E))
+    palette.setColor(Group.Inactive, Role.Highlight, QColor(0x35, 0x5E, 0x96))
+    return palette
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def wants_dark(choice: str) -> bool:
+    """The Settings choice ("system", "light", "dark") made into light or dark."""
+    if choice == "dark":
+        return True
+    if choice == "light":
+        return False
+    return system_is_dark()
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(Role.Window).lightness() < 128
+
+
+class ThemeKeeper(QObject):
+    """Applies the chosen theme, and again whenever the OS switches while "system" is chosen."""
+
+    def __init__(self, app: QApplication, choice: str = "system") -> None:
+        super().__init__(app)
+        self._app = app
+        self._choice = choice
+        self._applying = False
+        app.setStyle("Fusion")  # the one style whose look we control on every OS
+        app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        self.apply(choice)
+
+    @property
+    def choice(self) -> str:
+        return self._choice
+
+    @property
+    def dark(self) -> bool:
+        return palette_is_dark(self._app.palette())
+
+    def apply(self, choice: str) -> None:
+        self._choice = choice
+        self._applying = True
+        try:
+            # Native pieces (title bars, file dialogs) follow too where the platform allows.
+            hints = self._app.styleHints()
+            scheme = {
+                "dark": Qt.ColorScheme.Dark,
+                "light": Qt.ColorScheme.Light,
+            }.get(choice, Qt.ColorScheme.Unknown)
+            hints.setColorScheme(scheme)
+            dark = wants_dark(choice)
+            style = self._app.style()
+            self._app.setPalette(dark_palette() if dark else style.standardPalette())
+            _refresh_style_sheets()
+        finally:
+            self._applying = False
+
+    @Slot(Qt.ColorScheme)
+    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if not self._applying and self._choice == "system":
+            self.apply("system")
+
+
+def _refresh_style_sheets() -> None:
+    """Style sheets fix `palette(...)` and the widget's own palette when set: set them again.
+
+    Clearing a sheet hands the widget the new application palette; a widget that tints itself
+    from it (Callout) sets its new sheet right then, and keeps it.
+    """
+    for widget in QApplication.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            if not widget.styleSheet():
+                widget.setStyleSheet(sheet)

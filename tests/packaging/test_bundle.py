@@ -1,0 +1,132 @@
+"""The PyInstaller bundle, built once per run, runs its own self-test headless.
+
+The build takes about a minute (PyInstaller analyses every import). Set PARTNER_DESK_BUNDLE to a
+built bundle's folder (e.g. dist/partner-desk after `make bundle`) to test that one instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from server import __version__ as server_version
+from tests.packaging.support import (
+    PACKAGING,
+    ROOT,
+    bundle_config,
+    demo_pid,
+    headless_env,
+    wait_gone,
+)
+
+CFG = bundle_config()
+
+pytestmark = [
+    pytest.mark.slow,
+    # The checks read /proc and ELF files; CI builds and self-tests the other OSes' bundles.
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle checks"),
+]
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The bundle's folder: the one named by PARTNER_DESK_BUNDLE, or one built here."""
+    given = os.environ.get("PARTNER_DESK_BUNDLE")
+    if given:
+        yield Path(given).resolve()
+        return
+    pytest.importorskip("PyInstaller", reason="pip install -e '.[bundle]' to build the bundle")
+    work = tmp_path_factory.mktemp("bundle")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(PACKAGING / "partner-desk.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,  # only against a hang
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    yield work / "dist" / CFG.EXECUTABLE
+    shutil.rmtree(work, ignore_errors=True)  # a quarter of a gigabyte; pytest keeps 3 runs
+
+
+def _run(bundle: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(bundle / CFG.EXECUTABLE), *args],
+        env=headless_env(),
+        capture_output=True,
+        text=True,
+        timeout=240,  # only against a hang: the self-test bounds itself
+        check=False,
+    )
+
+
+def test_bundle_self_test_lists_customers_and_leaves_no_server(bundle: Path) -> None:
+    result = _run(bundle, "--self-test", "120")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK: the main window lists 300 customers" in result.stdout
+    assert wait_gone(demo_pid(result.stdout)), "the bundle's demo server outlived it"
+
+
+def test_bundle_runs_the_server_with_the_hidden_flag(bundle: Path) -> None:
+    result = _run(bundle, "--run-partner-api", "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"partner-api {server_version}"
+
+
+def test_bundle_holds_migrations_translations_and_icons(bundle: Path) -> None:
+    internal = bundle / "_internal"
+    for source in (ROOT / "server" / "migrations").rglob("*.py"):
+        relative = source.relative_to(ROOT)
+        assert (internal / relative).is_file(), f"{relative} is missing from the bundle"
+    for qm in (ROOT / "desktop" / "translations").glob("*.qm"):
+        assert (internal / "desktop" / "translations" / qm.name).is_file(), qm.name
+    assert (internal / "resources" / "icons" / "partner-desk-256.png").is_file()
+
+
+def test_bundle_leaves_out_the_qt_the_app_does_not_use(bundle: Path) -> None:
+    qt = bundle / "_internal" / "PySide6"
+    modules = {path.name.split(".")[0] for path in qt.glob("Qt*.*")}
+    assert modules == set(CFG.QT_MODULES_USED)
+    assert not (qt / "Qt" / "qml").exists()
+    plugins = {path.name for path in (qt / "Qt" / "plugins").iterdir()}
+    assert not plugins & set(CFG.QT_PLUGIN_DIRS_DROPPED)
+    translations = {path.name for path in (qt / "Qt" / "translations").glob("*.qm")}
+    assert translations, "Qt's own translations of its buttons and dialogs are kept"
+    assert all(name.startswith(CFG.QT_TRANSLATIONS_KEPT) for name in translations)
+
+
+@pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils' readelf")
+def test_nothing_in_the_bundle_needs_a_library_left_out(bundle: Path) -> None:
+    dropped = (*CFG.LINUX_LIBS_DROPPED, *(f"libQt6{lib}." for lib in CFG.QT_LIBS_DROPPED))
+    needing: list[str] = []
+    for path in bundle.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        dynamic = subprocess.run(
+            ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        for line in dynamic.splitlines():
+            if "(NEEDED)" in line:
+                needed = line.split("[", 1)[1].rstrip("]")
+                if needed.startswith(dropped):
+                    needing.append(f"{path.relative_to(bundle)} needs {needed}")
+    assert not needing, "\n".join(needing)
