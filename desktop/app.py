@@ -5,28 +5,30 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop import APP_NAME, __version__, log_file
-from desktop.api.client import PartnerApi
-from desktop.credentials import CredentialStore
-from desktop.demo import DEMO_PASSWORD, DEMO_USER, DemoError, DemoServer
+from desktop import APP_NAME, __version__
 from desktop.gc_tuning import freeze_startup_objects
 from desktop.i18n import install_language
 from desktop.icon import install_app_icon
-from desktop.log_file import AppLog
-from desktop.operations import OperationCenter
 from desktop.self_test import SelfTest
-from desktop.session import ApiFactory, SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reauth_dialog import ReauthDialog
 from desktop.ui.theme import ThemeKeeper
-from desktop.ui.unhandled_errors import UnhandledErrorHook
+
+# What the window does not need to be painted is imported after it was: requests, pydantic,
+# numpy, keyring and the pages take several times as long to load as the frame takes to show.
+if TYPE_CHECKING:
+    from desktop.api.client import PartnerApi
+    from desktop.credentials import CredentialStore
+    from desktop.demo import DemoServer
+    from desktop.log_file import AppLog
+    from desktop.session import ApiFactory, SignedIn
+    from desktop.ui.login_dialog import LoginDialog
 
 log = logging.getLogger("partner_desk")
 
@@ -35,6 +37,8 @@ def api_factory(args: argparse.Namespace, settings: AppSettings) -> ApiFactory:
     insecure = bool(getattr(args, "allow_insecure_http", False))
 
     def make(url: str) -> PartnerApi:
+        from desktop.api.client import PartnerApi
+
         # Read at each sign-in: a CA bundle chosen in Settings is used from the next one.
         ca_bundle = getattr(args, "ca_bundle", None) or settings.ca_bundle or None
         return PartnerApi(url, ca_bundle=ca_bundle, allow_insecure_http=insecure)
@@ -55,8 +59,11 @@ class AppController(QObject):
         *,
         theme: ThemeKeeper | None = None,
         app_log: AppLog | None = None,
+        frame: MainWindow | None = None,
     ) -> None:
         super().__init__()
+        # The main window already on screen, waiting for the first sign-in (see `run`).
+        self._frame = frame
         self._theme = theme
         self._app_log = app_log
         self._factory = factory
@@ -72,6 +79,9 @@ class AppController(QObject):
         self.show_login(automatic=self._demo_url is not None)
 
     def show_login(self, automatic: bool = False) -> None:
+        from desktop.demo import DEMO_PASSWORD, DEMO_USER
+        from desktop.ui.login_dialog import LoginDialog
+
         self.login = LoginDialog(self._factory, self._runner, self._credentials, self._settings)
         self.login.signed_in.connect(self.open_main)
         self.login.rejected.connect(self._login_abandoned)
@@ -85,6 +95,8 @@ class AppController(QObject):
     @Slot()
     def _login_abandoned(self) -> None:
         if self.window is None:
+            if self._frame is not None:
+                self._frame.close()
             QApplication.quit()
 
     @Slot(object)
@@ -94,16 +106,22 @@ class AppController(QObject):
             self.login = None
         # One per signed-in session: its operations outlive any dialog, and end with sign-out.
         # Scoped to the server and the person: their unsent confirmations are sent on sign-in.
+        from desktop.operations import OperationCenter
+
         scope = f"{session.api.base_url} {session.username}"
         operations = OperationCenter(session.api, self._runner, self._settings, scope=scope)
-        self.window = MainWindow(
-            session,
-            self._runner,
-            self._settings,
-            operations=operations,
-            theme=self._theme,
-            app_log=self._app_log,
-        )
+        if self._frame is not None:
+            self.window, self._frame = self._frame, None
+            self.window.attach(session, operations)
+        else:
+            self.window = MainWindow(
+                session,
+                self._runner,
+                self._settings,
+                operations=operations,
+                theme=self._theme,
+                app_log=self._app_log,
+            )
         operations.setParent(self.window)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.start()
@@ -123,6 +141,8 @@ class AppController(QObject):
         window.deleteLater()
 
     def _reauthenticate(self) -> bool:
+        from desktop.ui.reauth_dialog import ReauthDialog
+
         if self.window is None:
             return False
         session = self.window.session
@@ -143,6 +163,8 @@ def configure_locale() -> None:
 
 def start_logging(level: int) -> AppLog | None:
     """The rotating log file; a folder that cannot be written still leaves the console."""
+    from desktop import log_file
+
     try:
         return log_file.configure(level=level)
     except OSError as exc:
@@ -152,13 +174,11 @@ def start_logging(level: int) -> AppLog | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    app_log = start_logging(logging.DEBUG if getattr(args, "verbose", False) else logging.INFO)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
     configure_locale()
     install_app_icon(app)
 
@@ -166,49 +186,107 @@ def run(args: argparse.Namespace) -> int:
     self_test = SelfTest(args.self_test) if getattr(args, "self_test", None) else None
     settings = AppSettings()
     install_language(app, settings.language)  # before the first window or message box
-    theme = ThemeKeeper(app, settings.theme)
-    errors = UnhandledErrorHook(str(app_log.path) if app_log else "", app)
-    errors.install()
-    demo: DemoServer | None = None
-    demo_url: str | None = None
-    if args.demo or args.demo_reset or self_test is not None:
-        data_dir = self_test.data_dir if self_test is not None else None
-        demo = DemoServer(data_dir, reset=args.demo_reset)
-        try:
-            demo_url = demo.start()
-        except DemoError as exc:
-            if self_test is not None:  # nobody is there to close a message box
-                self_test.cleanup()
-                return self_test.fail(str(exc))
-            QMessageBox.critical(None, APP_NAME, str(exc))
-            return 1
-    elif args.server:
+    theme = ThemeKeeper(app, settings.theme)  # the Fusion style, light or dark
+    if args.server and not (args.demo or args.demo_reset or self_test is not None):
         settings.last_server = args.server
 
     runner = TaskRunner()
-    controller = AppController(
-        api_factory(args, settings),
-        runner,
-        CredentialStore(),
-        settings,
-        demo_url,
-        theme=theme,
-        app_log=app_log,
-    )
-
-    def shutdown() -> None:
-        runner.drain(10_000)
-        if demo is not None:
-            demo.stop()
-
-    app.aboutToQuit.connect(shutdown)
-    controller.start()
-    if self_test is not None:
-        self_test.watch(controller, demo)
+    # The main window first, before the rest of the app is even imported: a person sees it at
+    # once, saying what it waits for; the sign-in and the pages follow its first paint.
+    frame = MainWindow(None, runner, settings, theme=theme)
+    startup = Startup(args, frame, runner, settings, theme, self_test)
+    frame.show()
+    frame.first_painted.connect(startup.go_on, Qt.ConnectionType.QueuedConnection)
+    # A window that is never painted (started minimised) must still get on with it.
+    QTimer.singleShot(1000, startup.go_on)
+    app.aboutToQuit.connect(startup.shutdown)
     try:
         return app.exec()
     finally:
-        if demo is not None:
-            demo.stop()
+        startup.stop_demo()
         if self_test is not None:
             self_test.cleanup()
+
+
+class Startup(QObject):
+    """What follows the first paint of the main window: the demo server, the sign-in."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        frame: MainWindow,
+        runner: TaskRunner,
+        settings: AppSettings,
+        theme: ThemeKeeper,
+        self_test: SelfTest | None,
+    ) -> None:
+        super().__init__(frame)
+        self._args = args
+        self._frame = frame
+        self._runner = runner
+        self._settings = settings
+        self._theme = theme
+        self._app_log: AppLog | None = None
+        self._self_test = self_test
+        self._started = False
+        self.demo: DemoServer | None = None
+        self.controller: AppController | None = None
+        self._with_demo = bool(args.demo or args.demo_reset or self_test is not None)
+        frame.show_waiting(
+            self.tr("Starting the demo server…") if self._with_demo else self.tr("Signing in…")
+        )
+
+    @Slot()
+    def go_on(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        from desktop.credentials import CredentialStore
+        from desktop.demo import DemoError, DemoServer
+        from desktop.ui.unhandled_errors import UnhandledErrorHook
+
+        # After the first paint too: the log file and the error dialog cost more to set up
+        # than showing the window does, and nothing has run yet that could fail or log.
+        verbose = getattr(self._args, "verbose", False)
+        self._app_log = start_logging(logging.DEBUG if verbose else logging.INFO)
+        self._frame.set_app_log(self._app_log)
+        log_path = str(self._app_log.path) if self._app_log else ""
+        self._errors = UnhandledErrorHook(log_path, QApplication.instance())
+        self._errors.install()
+
+        demo_url: str | None = None
+        if self._with_demo:
+            data_dir = self._self_test.data_dir if self._self_test is not None else None
+            self.demo = DemoServer(data_dir, reset=self._args.demo_reset)
+            try:
+                demo_url = self.demo.start()
+            except DemoError as exc:
+                if self._self_test is not None:  # nobody is there to close a message box
+                    self._self_test.fail(str(exc))
+                    return
+                QMessageBox.critical(self._frame, APP_NAME, str(exc))
+                QApplication.exit(1)
+                return
+            self._frame.show_waiting(self.tr("Signing in…"))
+        self.controller = AppController(
+            api_factory(self._args, self._settings),
+            self._runner,
+            CredentialStore(),
+            self._settings,
+            demo_url,
+            theme=self._theme,
+            app_log=self._app_log,
+            frame=self._frame,
+        )
+        self.controller.start()
+        if self._self_test is not None:
+            self._self_test.watch(self.controller, self.demo)
+
+    @Slot()
+    def shutdown(self) -> None:
+        self._runner.drain(10_000)
+        self.stop_demo()
+
+    def stop_demo(self) -> None:
+        if self.demo is not None:
+            self.demo.stop()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
@@ -117,6 +116,10 @@ def configure(
     folder: Path | None = None, level: int = logging.INFO, console: bool = True
 ) -> AppLog:
     """Root logging to the rotating file (and the console), every handler redacting."""
+    # Imported here: logging.handlers brings sockets and pickling the window does not need
+    # before its first paint (the command line's --help reads this module too).
+    from logging.handlers import RotatingFileHandler
+
     target = folder or log_dir()
     target.mkdir(parents=True, exist_ok=True)
     path = target / LOG_NAME

@@ -1,74 +1,58 @@
-"""The Partner API client: typed records, one error hierarchy, no Qt (see shared/API.md)."""
+"""The Partner API client: typed records, one error hierarchy, no Qt (see shared/API.md).
 
-from desktop.api.client import PartnerApi, new_idempotency_key
-from desktop.api.errors import (
-    ApiError,
-    BadResponseError,
-    ConflictError,
-    InsecureUrlError,
-    InvalidCredentialsError,
-    InvalidUrlError,
-    NetworkError,
-    NotFoundError,
-    ServerError,
-    SessionExpiredError,
-    TooManyAttemptsError,
-    ValidationError,
-)
-from desktop.api.records import (
-    Address,
-    Customer,
-    CustomerCounts,
-    CustomerPage,
-    CustomerStatus,
-    Event,
-    Health,
-    LoginLink,
-    Logo,
-    LogoInfo,
-    Me,
-    MonthlyBillable,
-    Operation,
-    OperationError,
-    Partner,
-    SearchField,
-    Service,
-    SignIn,
-    Summary,
-)
+The names below are imported on first use (PEP 562): a module that needs only the errors, as
+the task runner does, does not pay for requests and pydantic, which the app loads after its
+main window has painted.
+"""
 
-__all__ = [
-    "Address",
-    "ApiError",
-    "BadResponseError",
-    "ConflictError",
-    "Customer",
-    "CustomerCounts",
-    "CustomerPage",
-    "CustomerStatus",
-    "Event",
-    "Health",
-    "InsecureUrlError",
-    "InvalidCredentialsError",
-    "InvalidUrlError",
-    "LoginLink",
-    "Logo",
-    "LogoInfo",
-    "Me",
-    "MonthlyBillable",
-    "NetworkError",
-    "NotFoundError",
-    "Operation",
-    "OperationError",
-    "Partner",
-    "PartnerApi",
-    "SearchField",
-    "ServerError",
-    "Service",
-    "SessionExpiredError",
-    "SignIn",
-    "Summary",
-    "TooManyAttemptsError",
-    "ValidationError",
-    "new_idempotency_key",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_HOMES = {
+    "PartnerApi": "desktop.api.client",
+    "new_idempotency_key": "desktop.api.client",
+    "ApiError": "desktop.api.errors",
+    "BadResponseError": "desktop.api.errors",
+    "ConflictError": "desktop.api.errors",
+    "InsecureUrlError": "desktop.api.errors",
+    "InvalidCredentialsError": "desktop.api.errors",
+    "InvalidUrlError": "desktop.api.errors",
+    "NetworkError": "desktop.api.errors",
+    "NotFoundError": "desktop.api.errors",
+    "ServerError": "desktop.api.errors",
+    "SessionExpiredError": "desktop.api.errors",
+    "TooManyAttemptsError": "desktop.api.errors",
+    "ValidationError": "desktop.api.errors",
+    "Address": "desktop.api.records",
+    "Customer": "desktop.api.records",
+    "CustomerCounts": "desktop.api.records",
+    "CustomerPage": "desktop.api.records",
+    "CustomerStatus": "desktop.api.records",
+    "Event": "desktop.api.records",
+    "Health": "desktop.api.records",
+    "LoginLink": "desktop.api.records",
+    "Logo": "desktop.api.records",
+    "LogoInfo": "desktop.api.records",
+    "Me": "desktop.api.records",
+    "MonthlyBillable": "desktop.api.records",
+    "Operation": "desktop.api.records",
+    "OperationError": "desktop.api.records",
+    "Partner": "desktop.api.records",
+    "SearchField": "desktop.api.records",
+    "Service": "desktop.api.records",
+    "SignIn": "desktop.api.records",
+    "Summary": "desktop.api.records",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'desktop.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

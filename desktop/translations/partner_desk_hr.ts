@@ -2365,6 +2365,14 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Signing in…</source>
+        <translation>Prijava u tijeku…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
         <source>Sections</source>
         <translation>Odjeljci</translation>
     </message>
@@ -3126,6 +3134,17 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Fitted into {w} × {h} px; never enlarged.</source>
         <translation>Prilagođeno na {w} × {h} px; nikad se ne povećava.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Pokretanje demo poslužitelja…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Prijava u tijeku…</translation>
     </message>
 </context>
 <context>

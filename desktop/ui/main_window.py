@@ -1,12 +1,18 @@
-"""The main window: sidebar, pages, menus and the status bar."""
+"""The main window: sidebar, pages, menus and the status bar.
+
+It is built in two steps so that it is on screen at once: the frame (sidebar, an empty page
+saying the app is signing in) needs only QtWidgets, and is shown while the app loads the rest
+and signs in; `attach` then builds the pages, menus and status bar for the signed-in session.
+The heavy modules (requests, pydantic, numpy, the pages) are imported in `attach`.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -21,29 +27,37 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.diagnostics import DiagnosticsFacts, diagnostics_report
-from desktop.log_file import AppLog
-from desktop.operations import OperationCenter
-from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.branding_page import BrandingPage
-from desktop.ui.bulk_operations import BulkOperations
-from desktop.ui.customers_page import CustomersPage
-from desktop.ui.leave_guard import LeaveGuard
-from desktop.ui.operation_status import OperationStatusLabel, TableFollower
-from desktop.ui.overview_page import OverviewPage
 from desktop.ui.sidebar_logo import SidebarLogo
-from desktop.ui.theme import ThemeKeeper
 from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.log_file import AppLog
+    from desktop.operations import OperationCenter
+    from desktop.session import SignedIn
+    from desktop.ui.branding_page import BrandingPage
+    from desktop.ui.bulk_operations import BulkOperations
+    from desktop.ui.customers_page import CustomersPage
+    from desktop.ui.leave_guard import LeaveGuard
+    from desktop.ui.overview_page import OverviewPage
+    from desktop.ui.theme import ThemeKeeper
 
 
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
+    first_painted = Signal()  # once: the frame is on screen, the rest can load
+
+    session: SignedIn
+    operations: OperationCenter
+    bulk: BulkOperations
+    customers: CustomersPage
+    branding: BrandingPage
+    overview: OverviewPage
 
     def __init__(
         self,
-        session: SignedIn,
+        session: SignedIn | None,
         runner: TaskRunner,
         settings: AppSettings,
         parent: QWidget | None = None,
@@ -52,28 +66,23 @@ class MainWindow(QMainWindow):
         theme: ThemeKeeper | None = None,
         app_log: AppLog | None = None,
     ) -> None:
+        """The frame; with a session, its pages too (else `attach` adds them after sign-in)."""
         super().__init__(parent)
-        self.session = session
         self._theme = theme
         self._app_log = app_log
         self._runner = runner
         self._settings = settings
         self._dialogs: list[QWidget] = []
-        # Suspensions and cancellations outlive the dialog they were started from.
-        self.operations = operations or OperationCenter(session.api, runner, settings, self)
-        self.bulk = BulkOperations(self, self.operations, session.api, runner)
-        self._leave_guard = LeaveGuard(self, self.operations, self.bulk.waiting_count)
+        self._attached = False
+        self._painted = False
         named(self, "mainWindow", APP_NAME)
-        self.setWindowTitle(f"{session.partner_name} — {APP_NAME}")
+        self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
 
-        self.customers = CustomersPage(session.api, runner, settings)
-        self.branding = BrandingPage(session.api, runner, session.partner_name)
-        self.overview = OverviewPage(session.api, runner)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.overview)  # first: the book at a glance after sign-in
-        self.pages.addWidget(self.customers)
-        self.pages.addWidget(self.branding)
+        self._waiting = named(QLabel(self.tr("Signing in…")), "startupMessage", self.tr("Status"))
+        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self._waiting)
 
         self.sidebar = named(QListWidget(), "sidebar", self.tr("Sections"))
         self.sidebar.setIconSize(QSize(20, 20))
@@ -83,15 +92,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(label)
             item.setSizeHint(QSize(180, 36))
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
         self.partner_label = named(QLabel(), "partnerName", self.tr("Partner"))
-        # Escaped: the name is the server's text, and this label renders markup.
-        self.partner_label.setText(f"<b>{html.escape(session.partner_name)}</b>")
         self.partner_label.setWordWrap(True)
         self.logo_label = SidebarLogo("sidebarLogo", self.tr("Partner logo"))
-        self.branding.logo_changed.connect(self.logo_label.show_logo)
         side = QWidget()
         side.setObjectName("sidebarPanel")
         side_layout = QVBoxLayout(side)
@@ -108,6 +113,55 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 1000])
         self.setCentralWidget(self.splitter)
+        if geometry := self._settings.geometry("main"):
+            self.restoreGeometry(geometry)
+        if splitter := self._settings.geometry("main_splitter"):
+            self.splitter.restoreState(splitter)
+        if session is not None:
+            self.attach(session, operations)
+
+    def set_app_log(self, app_log: AppLog | None) -> None:
+        """The log file, once started (after the first paint): Copy Diagnostics names it."""
+        self._app_log = app_log
+
+    def show_waiting(self, text: str) -> None:
+        """What the frame says while it waits for a sign-in (or a demo server to start)."""
+        self._waiting.setText(text)
+
+    def attach(self, session: SignedIn, operations: OperationCenter | None = None) -> None:
+        """Builds the pages, menus and status bar for a signed-in session (once)."""
+        from desktop.operations import OperationCenter
+        from desktop.ui.branding_page import BrandingPage
+        from desktop.ui.bulk_operations import BulkOperations
+        from desktop.ui.customers_page import CustomersPage
+        from desktop.ui.leave_guard import LeaveGuard
+        from desktop.ui.operation_status import TableFollower
+        from desktop.ui.overview_page import OverviewPage
+
+        assert not self._attached, "a window serves one session"
+        self._attached = True
+        runner, settings = self._runner, self._settings
+        self.session = session
+        # Suspensions and cancellations outlive the dialog they were started from.
+        self.operations = operations or OperationCenter(session.api, runner, settings, self)
+        self.bulk = BulkOperations(self, self.operations, session.api, runner)
+        self._leave_guard: LeaveGuard = LeaveGuard(self, self.operations, self.bulk.waiting_count)
+        self.setWindowTitle(f"{session.partner_name} — {APP_NAME}")
+
+        self.customers = CustomersPage(session.api, runner, settings)
+        self.branding = BrandingPage(session.api, runner, session.partner_name)
+        self.overview = OverviewPage(session.api, runner)
+        self.pages.removeWidget(self._waiting)
+        self._waiting.deleteLater()
+        self.pages.addWidget(self.overview)  # first: the book at a glance after sign-in
+        self.pages.addWidget(self.customers)
+        self.pages.addWidget(self.branding)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+
+        # Escaped: the name is the server's text, and this label renders markup.
+        self.partner_label.setText(f"<b>{html.escape(session.partner_name)}</b>")
+        self.branding.logo_changed.connect(self.logo_label.show_logo)
 
         self._build_status_bar()
         self._build_menus()
@@ -120,9 +174,18 @@ class MainWindow(QMainWindow):
         self.customers.loaded.connect(self.overview.reload)
         self.overview.show_suspended.connect(self.show_suspended_customers)
         TableFollower(self.operations, self.customers.model)
-        self._restore_layout()
+        if columns := self._settings.geometry("customer_columns"):
+            self.customers.table.horizontalHeader().restoreState(columns)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def _build_status_bar(self) -> None:
+        from desktop.ui.operation_status import OperationStatusLabel
+
         bar = self.statusBar()
         self.server_status = named(
             QLabel(self.tr("Server: {s}").format(s=self.session.api.server_label)),
@@ -263,6 +326,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def copy_diagnostics(self) -> None:
+        from desktop.diagnostics import DiagnosticsFacts, diagnostics_report
+
         facts = DiagnosticsFacts(
             settings_path=self._settings.file_name,
             log_path=self._app_log.path if self._app_log else None,
@@ -326,23 +391,22 @@ class MainWindow(QMainWindow):
 
     # --- remembered layout ---------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        if geometry := self._settings.geometry("main"):
-            self.restoreGeometry(geometry)
-        if splitter := self._settings.geometry("main_splitter"):
-            self.splitter.restoreState(splitter)
-        if columns := self._settings.geometry("customer_columns"):
-            self.customers.table.horizontalHeader().restoreState(columns)
-
     def save_layout(self) -> None:
         self._settings.set_geometry("main", self.saveGeometry())
         self._settings.set_geometry("main_splitter", self.splitter.saveState())
-        self._settings.set_geometry(
-            "customer_columns", self.customers.table.horizontalHeader().saveState()
-        )
+        if self._attached:
+            self._settings.set_geometry(
+                "customer_columns", self.customers.table.horizontalHeader().saveState()
+            )
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._attached:
+            # Closed before a sign-in finished: nothing runs yet, so the app simply ends.
+            self.save_layout()
+            super().closeEvent(event)
+            QApplication.quit()
+            return
         if self._leave_guard.must_ask():
             event.ignore()
             self._leave_guard.ask(True, self.close)
