@@ -1069,12 +1069,12 @@
         <translation>&amp;Općenito</translation>
     </message>
     <message>
-        <source>&amp;Services</source>
-        <translation>U&amp;sluge</translation>
+        <source>Ser&amp;vices</source>
+        <translation>&amp;Usluge</translation>
     </message>
     <message>
-        <source>Histor&amp;y</source>
-        <translation>&amp;Povijest</translation>
+        <source>&amp;History</source>
+        <translation>Povi&amp;jest</translation>
     </message>
     <message>
         <source>Saving</source>
@@ -3130,6 +3130,10 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Branding</source>
         <translation>Brendiranje</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Pregled</translation>
     </message>
     <message>
         <source>Fitted into {w} × {h} px; never enlarged.</source>

@@ -37,7 +37,7 @@ def _checker_brush() -> QBrush:
     return QBrush(tile)
 
 
-def _section_list(sections: tuple[str, str]) -> QFrame:
+def _section_list(sections: tuple[str, ...]) -> QFrame:
     """A picture of the sidebar's list, the page's own entry selected; nothing to click."""
     frame = QFrame()
     frame.setObjectName("sidebarPreviewList")
@@ -165,7 +165,10 @@ class SidebarPreview(QGroupBox):
         panel_layout.addWidget(self.logo)
         panel_layout.addWidget(name)
         panel_layout.addSpacing(8)
-        panel_layout.addWidget(_section_list((self.tr("My Customers"), self.tr("Branding"))), 1)
+        panel_layout.addWidget(
+            _section_list((self.tr("Overview"), self.tr("My Customers"), self.tr("Branding"))),
+            1,
+        )
         note = QLabel(
             self.tr("Fitted into {w} × {h} px; never enlarged.").format(
                 w=SIDEBAR_LOGO_BOX.width(), h=SIDEBAR_LOGO_BOX.height()

@@ -106,7 +106,7 @@ class CancelConfirmDialog(ConfirmDialog):
                 number=customer.account_number
             ),
         )
-        self.account_number.setPlaceholderText(customer.account_number)
+        # No placeholder: the number shown greyed in the box would look already typed.
         type_label.setBuddy(self.account_number)
         layout.addWidget(type_label)
         layout.addWidget(self.account_number)

@@ -106,8 +106,9 @@ class CustomerDialog(QDialog):
         self.services_tab = ServicesTab(api, runner)
         self.services_tab.service_removed.connect(lambda cid, _s: self.services_changed.emit(cid))
         self.history_tab = HistoryTab(api, runner)
-        self.tabs.addTab(self.services_tab, self.tr("&Services"))
-        self.tabs.addTab(self.history_tab, self.tr("Histor&y"))
+        # Alt+V and Alt+H: S and Y belong to the Street and City fields on the General tab.
+        self.tabs.addTab(self.services_tab, self.tr("Ser&vices"))
+        self.tabs.addTab(self.history_tab, self.tr("&History"))
         self.login_button = LoginAsCustomerButton(api, runner)
         self.login_button.login.failed.connect(lambda text: self._set_note(text, "error"))
         self.login_button.login.opened.connect(self._control_panel_opened)
