@@ -59,12 +59,14 @@ bench: $(STAMP)
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup
 
 bench-quick: $(STAMP)
 	-$(BIN)/python -m bench.server_search --quick --repeat 5
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results --rows 20000 --big-rows 100000
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table --customers 10000 --repeat 3
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e --customers 5
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup --repeat 3
 
 # Every string under desktop/ into the .ts (no line numbers: it changes only when a string does),
 # then the .qm the app loads. Translate new entries (pyside6-linguist) and run it again.

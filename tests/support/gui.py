@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -115,6 +115,9 @@ class AppHarness:
             self.controller.login.deleteLater()
         self.runner.drain(10_000)
         QApplication.processEvents()
+        # deleteLater's events wait for an event loop that a test may never run again: the
+        # windows would stay alive to the end of the run.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _left():
