@@ -15,23 +15,7 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Protocol
-
-from PySide6.QtCore import QDateTime, QLocale
-
-from desktop.models.customer_columns import (
-    ACCOUNT,
-    CONTACT,
-    CREATED,
-    DOMAIN,
-    EMAIL,
-    NAME,
-    PHONE,
-    STATUS,
-)
 
 # A cell starting with one of these is a formula to a spreadsheet program (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,33 +24,6 @@ _PHONE_CHARACTERS = frozenset("0123456789 +-()./")
 # every event-loop turn, so a silence this long means nobody will send the rest.
 _IDLE_LIMIT_S = 15.0
 _POLL_S = 0.2
-
-
-class ShownFields(Protocol):
-    """What a table row shows: the model's light row or a full record will do."""
-
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def contact_name(self) -> str: ...
-    @property
-    def email(self) -> str: ...
-    @property
-    def phone(self) -> str: ...
-    @property
-    def domain(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def created_at(self) -> datetime: ...
-
-
-@dataclass(frozen=True)
-class CsvWords:
-    status_words: dict[str, str]  # "suspended" -> "Suspended", as the table says it
-    locale: QLocale  # the dates as the table shows them
 
 
 class ExportCanceled(Exception):
@@ -80,28 +37,6 @@ def spreadsheet_safe(text: str) -> str:
     if text[0] in "+-" and len(text) > 1 and set(text) <= _PHONE_CHARACTERS:
         return text  # "+385 1 234 5678" is a number, not a formula
     return "'" + text
-
-
-def cell_text(fields: ShownFields, column: int, words: CsvWords) -> str:
-    """What CustomerTableModel shows in that cell (its DisplayRole)."""
-    if column == ACCOUNT:
-        return fields.account_number
-    if column == NAME:
-        return fields.name
-    if column == CONTACT:
-        return fields.contact_name
-    if column == EMAIL:
-        return fields.email
-    if column == PHONE:
-        return fields.phone
-    if column == DOMAIN:
-        return fields.domain
-    if column == STATUS:
-        return words.status_words.get(fields.status, fields.status.capitalize())
-    if column == CREATED:
-        moment = QDateTime.fromMSecsSinceEpoch(int(fields.created_at.timestamp() * 1000))
-        return words.locale.toString(moment.toLocalTime().date(), QLocale.FormatType.ShortFormat)
-    raise IndexError(f"no column {column}")
 
 
 def csv_text(rows: Iterable[Iterable[str]]) -> str:

@@ -133,7 +133,7 @@ class CustomerTableModel(QAbstractTableModel):
             return self._rows.record(row)
         record = self._rows.row(row)
         if role == _DISPLAY:
-            return self._display(record, column)
+            return self.cell_text(record, column)
         if role == IdRole:
             return record.id
         if role == StatusRole:
@@ -263,7 +263,8 @@ class CustomerTableModel(QAbstractTableModel):
             return self.tr("Restoring…")
         return self.tr("Working…")
 
-    def _display(self, record: CustomerRow, column: int) -> str:
+    def cell_text(self, record: CustomerFields, column: int, *, pending: bool = True) -> str:
+        """What a cell shows (its DisplayRole); without `pending`, the status as it stands."""
         if column == ACCOUNT:
             return record.account_number
         if column == NAME:
@@ -277,7 +278,7 @@ class CustomerTableModel(QAbstractTableModel):
         if column == DOMAIN:
             return record.domain
         if column == STATUS:
-            kind = self._pending.get(record.id)
+            kind = self._pending.get(record.id) if pending else None
             return self.pending_word(kind) if kind else self.status_word(record.status)
         return self._date_text(record, QLocale.FormatType.ShortFormat)
 
@@ -290,7 +291,7 @@ class CustomerTableModel(QAbstractTableModel):
             return word
         if column == CREATED:
             return self._date_text(record, QLocale.FormatType.LongFormat)
-        return self._display(record, column)
+        return self.cell_text(record, column)
 
     def _tooltip(self, record: CustomerRow, column: int) -> str | None:
         if column == DOMAIN and record.alias_domains:
@@ -299,7 +300,7 @@ class CustomerTableModel(QAbstractTableModel):
             return self._accessible(record, column)
         return None
 
-    def _date_text(self, record: CustomerRow, form: QLocale.FormatType) -> str:
+    def _date_text(self, record: CustomerFields, form: QLocale.FormatType) -> str:
         # The backend's UTC instant, shown as the date it was where the user is.
         moment = QDateTime.fromMSecsSinceEpoch(int(record.created_at.timestamp() * 1000))
         return self._locale.toString(moment.toLocalTime().date(), form)

@@ -13,12 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView, QWidget
 
-from desktop.models.customer_columns import STATUSES
 from desktop.models.customer_csv import (
     CsvChunks,
-    CsvWords,
     ExportCanceled,
-    cell_text,
     csv_text,
     write_csv_chunks,
 )
@@ -84,7 +81,6 @@ class CustomerExport(QObject):
             str(self._model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
             for c in columns
         ]
-        words = CsvWords({s: self._model.status_word(s) for s in STATUSES}, QLocale())
         rows = self._proxy.visible_source_rows()
         chunks = self._chunks = CsvChunks()
         # A writer left waiting when this object goes (the window closed) stops at once.
@@ -103,7 +99,7 @@ class CustomerExport(QObject):
             failure=self._failed,
             owner=self,
         )
-        self._steps.start(self._slices(rows.tolist(), columns, words, chunks), run_now=False)
+        self._steps.start(self._slices(rows.tolist(), columns, chunks), run_now=False)
 
     def cancel(self, because: str = "") -> None:
         """Stops a running export; the writer then removes what it wrote."""
@@ -112,17 +108,17 @@ class CustomerExport(QObject):
             self._chunks.cancel()
         self._steps.cancel()
 
-    def _slices(
-        self, rows: list[int], columns: list[int], words: CsvWords, chunks: CsvChunks
-    ) -> Iterator[None]:
-        row_at = self._model.row_at
+    def _slices(self, rows: list[int], columns: list[int], chunks: CsvChunks) -> Iterator[None]:
+        # The table's own words for each cell, except a status is written as it stands, not
+        # "Suspending…" while an operation runs.
+        row_at, text = self._model.row_at, self._model.cell_text
         for first in range(0, len(rows), SLICE_ROWS):
             if chunks.canceled():
                 return
             part = rows[first : first + SLICE_ROWS]
             fields = [row_at(row) for row in part]
             chunks.put(
-                csv_text([cell_text(f, c, words) for c in columns] for f in fields), len(part)
+                csv_text([text(f, c, pending=False) for c in columns] for f in fields), len(part)
             )
             yield
         chunks.finish()
