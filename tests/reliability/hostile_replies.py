@@ -21,8 +21,10 @@ from tests.desktop.test_api_bad_answers import CUSTOMER, OPERATION
 from tests.reliability.hostile_server import Reply, Request
 
 CANARY = "QZX"
-# Tags in EXTREMES: a label showing them unescaped renders the server's markup.
-MARKUP = (f"<b>{CANARY}", "<a href='https://evil.example'>")
+# Tags in EXTREMES: a label showing them unescaped renders the server's markup. Tags the app
+# never writes itself, so a name that merely starts with the canary, inside the app's own <b>,
+# is not taken for the server's markup.
+MARKUP = ("<b class='qzx'>", "<a href='https://evil.example'>")
 TOKEN = "valid-token-0123"
 
 PARTNER = {"id": "p_1", "name": "Demo Partner"}
@@ -182,7 +184,7 @@ EXTREMES: list[object] = [
     "",
     " ",
     "x" * 100_000,
-    f"<b>{CANARY}</b><img src='http://evil.example/x.png'>",
+    f"<b class='qzx'>{CANARY}</b><img src='http://evil.example/x.png'>",
     f"<a href='https://evil.example'>{CANARY} sign in again</a>",
     f"{CANARY}\x00\x1b[2J\u202e\ud7ff\r\n",
     "javascript:alert(1)",
