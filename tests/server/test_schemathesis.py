@@ -78,9 +78,11 @@ def _run(server: ServerProcess, token: str, tmp_path: Path, *args: str) -> str:
         "--no-color",
         *args,
     ]
+    # The run stops generating at --max-time and then still checks and reports: room for that.
+    limit = float(MAX_TIME) * 1.5 + 300
     for _attempt in range(3):
         result = subprocess.run(
-            command, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False
+            command, cwd=tmp_path, capture_output=True, text=True, timeout=limit, check=False
         )
         if result.returncode == 0 or not _only_the_tool_crashed(result.stdout):
             break
