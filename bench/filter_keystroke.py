@@ -104,7 +104,10 @@ def load_baseline(customers: list[FakeCustomer]) -> tuple[QSortFilterProxyModel,
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(source)
     proxy.setFilterKeyColumn(-1)
-    proxy.setParent(source)
+    # Kept alive by a plain Python reference. Parenting the proxy to the source (as this did)
+    # made a cycle through Qt's ownership that the garbage collector could not take apart
+    # safely: collecting it crashed the process (PySide6 6.11).
+    proxy.source_model = source  # type: ignore[attr-defined]
     return proxy, time.perf_counter() - started
 
 
