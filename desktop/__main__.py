@@ -6,15 +6,26 @@ import argparse
 import sys
 
 from desktop import __version__
-from desktop.log_file import LOG_NAME, log_dir
+
+
+class _Parser(argparse.ArgumentParser):
+    """Says where the log is at the end of --help, looked up only when help is shown: finding
+    the folder (platformdirs) would cost every start ~13 ms before the window is painted."""
+
+    def format_help(self) -> str:
+        from desktop.log_file import LOG_NAME, log_dir
+
+        self.epilog = (
+            f"The log is written to {log_dir() / LOG_NAME} (passwords and tokens left out). "
+            "Server, CA bundle, language and theme are also in Edit > Settings."
+        )
+        return super().format_help()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="partner-desk",
         description="Partner Desk: manage your customers' accounts.",
-        epilog=f"The log is written to {log_dir() / LOG_NAME} (passwords and tokens left out). "
-        "Server, CA bundle, language and theme are also in Edit > Settings.",
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="show this help and exit")

@@ -7,8 +7,8 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QLocale, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.gc_tuning import freeze_startup_objects
@@ -22,6 +22,8 @@ from desktop.ui.theme import ThemeKeeper
 
 # What the window does not need to be painted is imported after it was: requests, pydantic,
 # numpy, keyring and the pages take several times as long to load as the frame takes to show.
+# So is PySide's `Qt` namespace (~35 ms to build its enums) and the message box; the test
+# tests/desktop/test_first_paint.py keeps it that way.
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
     from desktop.credentials import CredentialStore
@@ -196,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
     frame = MainWindow(None, runner, settings, theme=theme)
     startup = Startup(args, frame, runner, settings, theme, self_test)
     frame.show()
-    frame.first_painted.connect(startup.go_on, Qt.ConnectionType.QueuedConnection)
+    frame.first_painted.connect(startup.go_on)
     # A window that is never painted (started minimised) must still get on with it.
     QTimer.singleShot(1000, startup.go_on)
     app.aboutToQuit.connect(startup.shutdown)
@@ -241,9 +243,13 @@ class Startup(QObject):
         if self._started:
             return
         self._started = True
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.credentials import CredentialStore
         from desktop.demo import DemoError, DemoServer
         from desktop.ui.unhandled_errors import UnhandledErrorHook
+
+        self._theme.settle()  # the OS's own colour scheme, now that the frame is on screen
 
         # After the first paint too: the log file and the error dialog cost more to set up
         # than showing the window does, and nothing has run yet that could fail or log.

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QDeadlineTimer,
     QObject,
     QRunnable,
-    Qt,
     QThreadPool,
     QTimer,
     Signal,
@@ -123,10 +122,15 @@ class Task(QObject):
         self._fn = fn
         self._args = args
         self._kwargs = dict(kwargs)
+        # Here, not at the top: the runner is made before the main window's first paint, and
+        # PySide builds the `Qt` namespace's enums (~35 ms) when it is first imported.
+        from PySide6.QtCore import Qt
+
+        queued = Qt.ConnectionType.QueuedConnection
         self._relay = _Relay(self)
-        self._relay.returned.connect(self._on_returned, Qt.ConnectionType.QueuedConnection)
-        self._relay.raised.connect(self._on_raised, Qt.ConnectionType.QueuedConnection)
-        self._relay.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        self._relay.returned.connect(self._on_returned, queued)
+        self._relay.raised.connect(self._on_raised, queued)
+        self._relay.progressed.connect(self._on_progressed, queued)
         if _accepts_report(fn) and "report" not in self._kwargs:
             self._kwargs["report"] = _reporter(self._relay)
         self._owner: weakref.ref[QObject] | None = None

@@ -3,23 +3,21 @@
 It is built in two steps so that it is on screen at once: the frame (sidebar, an empty page
 saying the app is signing in) needs only QtWidgets, and is shown while the app loads the rest
 and signs in; `attach` then builds the pages, menus and status bar for the signed-in session.
-The heavy modules (requests, pydantic, numpy, the pages) are imported in `attach`.
+The heavy modules (requests, pydantic, numpy, the pages) are imported in `attach`, and so is
+PySide's `Qt` namespace (the frame names its few enum values by key, see `set_keys`).
 """
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
+from PySide6.QtCore import QSize, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -30,9 +28,11 @@ from desktop import APP_NAME, __version__
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.sidebar_logo import SidebarLogo
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, set_keys
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+
     from desktop.log_file import AppLog
     from desktop.operations import OperationCenter
     from desktop.session import SignedIn
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
-    first_painted = Signal()  # once: the frame is on screen, the rest can load
+    first_painted = Signal()  # once, just after the first paint: the rest can load
 
     session: SignedIn
     operations: OperationCenter
@@ -81,13 +81,13 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self._waiting = named(QLabel(self.tr("Signing in…")), "startupMessage", self.tr("Status"))
-        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_keys(self._waiting, "alignment", "AlignCenter")
         self.pages.addWidget(self._waiting)
 
         self.sidebar = named(QListWidget(), "sidebar", self.tr("Sections"))
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_keys(self.sidebar, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         for label in (self.tr("Overview"), self.tr("My Customers"), self.tr("Branding")):
             item = QListWidgetItem(label)
             item.setSizeHint(QSize(180, 36))
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.sidebar, 1)
         side.setMinimumWidth(170)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(side)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: SignedIn, operations: OperationCenter | None = None) -> None:
         """Builds the pages, menus and status bar for a signed-in session (once)."""
+        import html
+
         from desktop.operations import OperationCenter
         from desktop.ui.branding_page import BrandingPage
         from desktop.ui.bulk_operations import BulkOperations
@@ -181,7 +183,8 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            # Queued: what follows runs once this paint is done, not inside it.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def _build_status_bar(self) -> None:
         from desktop.ui.operation_status import OperationStatusLabel
@@ -208,6 +211,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.connection)
 
     def _action(self, text: str, name: str, shortcut: Any = None, slot: Any = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -217,6 +222,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(
@@ -300,6 +307,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import qVersion
+        from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
             self,
@@ -337,6 +345,8 @@ class MainWindow(QMainWindow):
             language=self._settings.language,
             recent_problems=self._app_log.recent.lines if self._app_log else [],
         )
+        from PySide6.QtGui import QGuiApplication
+
         QGuiApplication.clipboard().setText(diagnostics_report(facts))
         self.statusBar().showMessage(self.tr("Diagnostics copied to the clipboard"), 5000)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, set_keys
 
 # Room above the partner's name: a wide logo fills the width, a tall one keeps to the height.
 SIDEBAR_LOGO_BOX = QSize(160, 48)
@@ -17,6 +17,8 @@ def fitted_pixmap(image: QImage, box: QSize, ratio: float) -> QPixmap:
 
     Never enlarged: a small logo scaled up turns blurry, and it is the partner's own artwork.
     """
+    from PySide6.QtCore import Qt  # here: the sidebar is painted before the `Qt` namespace is built
+
     target = image.size()
     if target.width() > box.width() or target.height() > box.height():
         target = target.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
@@ -37,7 +39,7 @@ class SidebarLogo(QLabel):
     ) -> None:
         super().__init__(parent)
         named(self, object_name, accessible_name)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        set_keys(self, "alignment", "AlignLeft|AlignVCenter")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._image: QImage | None = None
         self.hide()

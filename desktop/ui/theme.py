@@ -2,13 +2,21 @@
 
 Custom-painted widgets read the palette when they paint, so they follow a switch at once; the
 few coloured words set in style sheets take theirs from `desktop/ui/tones.py` when shown.
+
+The theme is applied before the main window's first paint, and the OS's colour scheme is a
+value of PySide's `Qt` namespace, whose ~90 enums take ~35 ms to build at its first use. So the
+first answer for "system" comes from the palette the platform gives (dark where the OS is), and
+`settle` asks the colour scheme itself once the window is on screen, changing only if they
+differ.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from desktop.ui.widgets import set_keys
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -59,16 +67,21 @@ def dark_palette() -> QPalette:
 
 
 def system_is_dark() -> bool:
+    from PySide6.QtCore import Qt  # here, not at the top: see the module's docstring
+
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def wants_dark(choice: str) -> bool:
-    """The Settings choice ("system", "light", "dark") made into light or dark."""
+def wants_dark(choice: str, system_dark: bool | None = None) -> bool:
+    """The Settings choice ("system", "light", "dark") made into light or dark.
+
+    For "system", `system_dark` is what the OS is taken to be; None asks its colour scheme.
+    """
     if choice == "dark":
         return True
     if choice == "light":
         return False
-    return system_is_dark()
+    return system_is_dark() if system_dark is None else system_dark
 
 
 def palette_is_dark(palette: QPalette) -> bool:
@@ -84,8 +97,10 @@ class ThemeKeeper(QObject):
         self._choice = choice
         self._applying = False
         app.setStyle("Fusion")  # the one style whose look we control on every OS
+        # The scheme itself is not taken: its type would build the `Qt` namespace right now.
         app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
-        self.apply(choice)
+        # Read before ours replaces it: the platform's palette is dark where the OS is.
+        self.apply(choice, system_dark=palette_is_dark(app.palette()))
 
     @property
     def choice(self) -> str:
@@ -95,26 +110,28 @@ class ThemeKeeper(QObject):
     def dark(self) -> bool:
         return palette_is_dark(self._app.palette())
 
-    def apply(self, choice: str) -> None:
+    def apply(self, choice: str, *, system_dark: bool | None = None) -> None:
+        """Applies a Settings choice; `system_dark` as for `wants_dark`."""
         self._choice = choice
         self._applying = True
         try:
             # Native pieces (title bars, file dialogs) follow too where the platform allows.
-            hints = self._app.styleHints()
-            scheme = {
-                "dark": Qt.ColorScheme.Dark,
-                "light": Qt.ColorScheme.Light,
-            }.get(choice, Qt.ColorScheme.Unknown)
-            hints.setColorScheme(scheme)
-            dark = wants_dark(choice)
+            scheme = {"dark": "Dark", "light": "Light"}.get(choice, "Unknown")
+            set_keys(self._app.styleHints(), "colorScheme", scheme)
+            dark = wants_dark(choice, system_dark)
             style = self._app.style()
             self._app.setPalette(dark_palette() if dark else style.standardPalette())
             _refresh_style_sheets()
         finally:
             self._applying = False
 
-    @Slot(Qt.ColorScheme)
-    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def settle(self) -> None:
+        """Once the window is on screen: follow the OS's colour scheme if the first guess missed."""
+        if self._choice == "system" and system_is_dark() != self.dark:
+            self.apply("system")
+
+    @Slot()
+    def _on_scheme_changed(self) -> None:
         if not self._applying and self._choice == "system":
             self.apply("system")
 

@@ -248,3 +248,48 @@ def test_switching_theme_live_recolours_tinted_boxes_and_style_sheets(
     assert callout.caption.palette().color(QPalette.ColorRole.WindowText).lightness() > 128
     theme.apply("light")
     assert tint().lightness() > 200
+
+
+def test_system_theme_starts_from_a_guess_and_settles_on_the_os_scheme(
+    theme: ThemeKeeper, qapp: QApplication
+) -> None:
+    """Before the first paint "system" goes by the platform's palette (the OS's own scheme is
+    asked after it, see desktop/ui/theme.py); settling follows the scheme where they differ."""
+    from desktop.ui.theme import system_is_dark
+
+    assert not system_is_dark()  # offscreen: no dark scheme
+    theme.apply("system", system_dark=True)  # a platform palette that looked dark
+    assert theme.dark and palette_is_dark(qapp.palette())
+    theme.settle()
+    assert theme.choice == "system" and not theme.dark
+    theme.apply("dark")
+    theme.settle()  # a choice of the person's own is not the OS's to change
+    assert theme.dark
+
+
+def test_a_new_theme_keeper_takes_system_from_the_platform_palette(qapp: QApplication) -> None:
+    from desktop.ui.theme import dark_palette
+
+    style, palette = qapp.style().name(), qapp.palette()
+    qapp.setPalette(dark_palette())  # as a platform with a dark OS scheme gives it
+    keeper = ThemeKeeper(qapp, "system")
+    try:
+        assert keeper.dark
+        keeper.settle()
+        assert not keeper.dark  # offscreen's scheme is not dark
+    finally:
+        keeper.setParent(None)
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+
+
+def test_an_os_scheme_switch_is_followed_while_system_is_chosen(
+    theme: ThemeKeeper, qapp: QApplication
+) -> None:
+    theme.apply("system", system_dark=True)
+    assert theme.dark
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)  # as the OS says it
+    assert not theme.dark  # read again: offscreen's scheme is not dark
+    theme.apply("dark")
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert theme.dark  # the person's own choice stays
