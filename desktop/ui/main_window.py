@@ -183,8 +183,9 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # Queued: what follows runs once this paint is done, not inside it.
-            QTimer.singleShot(0, self.first_painted.emit)
+            # Queued: what follows runs once this paint is done, not inside it (and not at
+            # all if the window is gone by then: the timer is the window's).
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def _build_status_bar(self) -> None:
         from desktop.ui.operation_status import OperationStatusLabel

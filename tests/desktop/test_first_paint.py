@@ -81,3 +81,23 @@ def test_set_keys_sets_a_flag_property_by_its_names(qtbot: QtBot) -> None:
     with pytest.raises(ValueError, match="alignment has no value 'AlignMiddle'"):
         set_keys(label, "alignment", "AlignMiddle")
     assert label.alignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def test_the_frame_says_first_painted_once_after_its_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.settings import AppSettings
+    from desktop.tasks import TaskRunner
+    from desktop.ui.main_window import MainWindow
+
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    frame = MainWindow(None, TaskRunner(), settings)
+    qtbot.addWidget(frame)
+    told: list[int] = []
+    frame.first_painted.connect(lambda: told.append(1))
+    with qtbot.waitSignal(frame.first_painted, timeout=5_000):
+        frame.show()
+    frame.repaint()  # later paints say nothing
+    qtbot.wait(50)
+    assert told == [1]
+    assert frame.findChild(QLabel, "startupMessage").text() == "Signing in…"
