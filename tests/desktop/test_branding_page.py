@@ -269,3 +269,25 @@ def test_a_logo_that_cannot_be_loaded_says_why_and_offers_to_try_again(
     assert failed.findChild(QPushButton, "reloadLogoButton").isVisible()
     assert page.findChild(QPushButton, "uploadLogoButton").isEnabled()
     assert not page.is_loaded  # showing the page again tries again
+
+
+def test_a_damaged_logo_from_the_server_is_named_not_shown(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """A server that sends PNG bytes no decoder can read: the page says so in a sentence."""
+    from tests.support.scripted_http import ScriptedServer, send
+
+    fake = ScriptedServer().start()
+    fake.route("GET", "/branding/logo", lambda handler: send(handler, 200, b"", "image/png"))
+    try:
+        page = BrandingPage(PartnerApi(fake.root, token="t0k3n"), runner, "Demo Partner d.o.o.")
+        qtbot.addWidget(page)
+        page.show()
+        failed = page.findChild(QWidget, "logoLoadFailed")
+        qtbot.waitUntil(failed.isVisible, timeout=TIMEOUT_MS)
+        texts = [label.text() for label in failed.findChildren(QLabel)]
+        assert "The logo on the server is damaged and cannot be shown." in texts
+        assert page.findChild(QPushButton, "reloadLogoButton").isVisible()
+        assert not page.findChild(QLabel, "logoImage").isVisible()
+    finally:
+        fake.stop()

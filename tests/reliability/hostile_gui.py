@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.api.errors import ApiError
 from desktop.api.operation_watch import WatchStopped
 from desktop.tasks import Task, TaskRunner
+from desktop.ui.logo_check import LogoRejected
 
 # What only a Python error, never a message written for a person, looks like.
 TRACEBACK_MARKS = (
@@ -79,7 +80,11 @@ class Heartbeat(QObject):
 
 
 class FailureWatch:
-    """Every exception a task of `runner` delivers; only the documented family is allowed."""
+    """Every exception a task of `runner` delivers; only the documented family is allowed.
+
+    That is the api's errors, a watch stopped on purpose, and LogoRejected: the logo calls
+    check what the server sends as they check a file chosen to upload, and say why in words
+    ("The logo on the server is damaged and cannot be shown.")."""
 
     def __init__(self, runner: TaskRunner) -> None:
         self.foreign: list[BaseException] = []
@@ -95,7 +100,7 @@ class FailureWatch:
 
     def _failed(self, error: BaseException) -> None:
         self.count += 1
-        if not isinstance(error, ApiError | WatchStopped):
+        if not isinstance(error, ApiError | WatchStopped | LogoRejected):
             self.foreign.append(error)
 
 
