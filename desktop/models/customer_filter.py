@@ -464,9 +464,14 @@ class CustomerFilterModel(QAbstractProxyModel):
     def _index_and_match(self, end: int) -> int:
         """Indexes rows up to `end`, matching them against what is shown; returns the first."""
         first = self._indexed
+        assert self._table is not None
         records = self._records(first, end)
         segments = self._search.segment_counts()
-        self._search.append(records)
+        keys = self._table.search_keys_in(first, end)
+        if keys is None:
+            self._search.append(records)
+        else:
+            self._search.append_keys(keys)  # made off the GUI thread with the rows
         self._status.extend(
             np.fromiter(
                 (STATUS_RANK.get(r.status, UNKNOWN_STATUS_RANK) for r in records),

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from itertools import repeat
 from typing import Any, NamedTuple
+
+import numpy as np
 
 from desktop.models.customer_record import CustomerRecord
 
@@ -96,6 +99,9 @@ class CustomerRows:
     def __len__(self) -> int:
         return len(self._blobs)
 
+    def __contains__(self, customer_id: object) -> bool:
+        return customer_id in self._row_by_id
+
     def row_of(self, customer_id: str) -> int | None:
         return self._row_by_id.get(customer_id)
 
@@ -104,15 +110,32 @@ class CustomerRows:
 
     def append(self, records: Iterable[CustomerRecord]) -> None:
         """Records whose ids are not stored yet, after the last row."""
-        for record in records:
-            self._check_type(record)
-            self._row_by_id[record.id] = len(self._blobs)
-            self._blobs.append(pack(record))
-            self._versions.append(record.version)
+        kept = list(records)
+        self.append_packed(
+            kept, [r.id for r in kept], [r.version for r in kept], [pack(r) for r in kept]
+        )
+
+    def append_packed(
+        self,
+        records: Sequence[CustomerRecord],
+        ids: Sequence[str],
+        versions: Sequence[int],
+        blobs: Sequence[str],
+    ) -> None:
+        """The same, packed already: ids, versions and `pack(record)` of each record."""
+        if not len(records) == len(ids) == len(versions) == len(blobs):
+            raise ValueError("an id, version and packed row for every record")
+        for kind in set(map(type, records)):
+            self._check_type(kind)
+        first = len(self._blobs)
+        # In bulk: a reload hands over 100,000 rows at once on the GUI thread.
+        self._row_by_id.update(zip(ids, range(first, first + len(ids)), strict=True))
+        self._blobs.extend(blobs)
+        self._versions.extend(versions)
 
     def replace(self, row: int, record: CustomerRecord) -> None:
         """A newer copy of the customer at `row` (same id)."""
-        self._check_type(record)
+        self._check_type(type(record))
         self._blobs[row] = pack(record)
         self._versions[row] = record.version
         self._cache.pop(row, None)
@@ -130,11 +153,41 @@ class CustomerRows:
         self._cache.clear()
         return held
 
-    def append_packed(self, customer_id: str, blob: str, version: int) -> None:
-        """A row kept from `take`, stored again as it was."""
-        self._row_by_id[customer_id] = len(self._blobs)
-        self._blobs.append(blob)
-        self._versions.append(version)
+    def reload(
+        self,
+        records: Sequence[CustomerRecord],
+        versions: Sequence[int],
+        blobs: Sequence[str],
+        positions: dict[str, int],
+    ) -> list[int]:
+        """Replaces every row by these, `positions` giving each one's id and row (ids unique),
+        except that a customer stored now in a newer version than the one given keeps its row
+        as it is. Returns the rows so kept. In bulk: a reload of 100,000 must not stall."""
+        if not len(records) == len(versions) == len(blobs) == len(positions):
+            raise ValueError("a version, packed row and unique id for every record")
+        held_rows, held_blobs, held_versions = self.take()
+        for kind in set(map(type, records)):
+            self._check_type(kind)
+        self._row_by_id = dict(positions)  # a copy: the caller's stays the caller's
+        self._blobs = list(blobs)
+        self._versions = array("q", versions)
+        if not held_rows:
+            return []
+        count = len(held_rows)
+        at = np.fromiter(
+            map(self._row_by_id.get, held_rows, repeat(-1)), dtype=np.int64, count=count
+        )
+        held_at = np.fromiter(held_rows.values(), dtype=np.int64, count=count)
+        old = np.frombuffer(held_versions, dtype=np.int64)[held_at]
+        new = np.frombuffer(self._versions, dtype=np.int64)
+        found = np.flatnonzero(at >= 0)
+        newer = found[old[found] > new[at[found]]]
+        kept = []
+        for i in newer.tolist():
+            row, held = int(at[i]), int(held_at[i])
+            self.replace_packed(row, held_blobs[held], held_versions[held])
+            kept.append(row)
+        return kept
 
     def replace_packed(self, row: int, blob: str, version: int) -> None:
         self._blobs[row] = blob
@@ -164,8 +217,7 @@ class CustomerRows:
         values = _decode(self._blobs[row])
         return self._record_type.from_packed(_row(values), values[ROW_FIELDS:])
 
-    def _check_type(self, record: CustomerRecord) -> None:
-        kind = type(record)
+    def _check_type(self, kind: type) -> None:
         if self._record_type is None:
             self._record_type = kind
         elif kind is not self._record_type:

@@ -17,7 +17,13 @@ import numpy.typing as npt
 
 from desktop.models.customer_record import CustomerFields
 from desktop.models.search_index import FieldIndex
-from desktop.models.search_keys import INDEXED_FIELDS, SearchQuery, encode, record_keys
+from desktop.models.search_keys import (
+    INDEXED_FIELDS,
+    SearchQuery,
+    encode,
+    encoded_keys,
+    record_keys,
+)
 
 Rows = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
@@ -60,9 +66,12 @@ class CustomerSearchIndex:
 
     def append(self, records: Sequence[CustomerFields]) -> None:
         """Keys of the rows after the last one indexed, in row order."""
-        keys = [record_keys(r) for r in records]
-        for slot, field in enumerate(self._fields):
-            field.append_rows([encode(k[slot]) for k in keys])
+        self.append_keys(encoded_keys(records))
+
+    def append_keys(self, keys: Sequence[Sequence[bytes]]) -> None:
+        """The same, given the keys (search_keys.encoded_keys), made where the rows were."""
+        for field, field_keys in zip(self._fields, keys, strict=True):
+            field.append_rows(field_keys)
         self._forget()
 
     def update(self, row: int, record: CustomerFields) -> bool:
@@ -83,10 +92,12 @@ class CustomerSearchIndex:
 
     def compact(self, records: Sequence[CustomerFields]) -> None:
         """Rewrites buffers that edits left mostly dead; segment numbers change."""
+        keys: tuple[list[bytes], ...] | None = None
         for slot, field in enumerate(self._fields):
             if field.needs_compaction():
+                keys = keys or encoded_keys(records)
                 field.clear()
-                field.append_rows([encode(record_keys(r)[slot]) for r in records])
+                field.append_rows(keys[slot])
         self._forget()
 
     def scan_steps(self, query: SearchQuery) -> Generator[None, None, list[FieldMatches]]:

@@ -8,7 +8,7 @@ collector to walk); `row_at` gives the light row the views read, `customer_at` t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,6 +35,8 @@ from desktop.models.customer_columns import (
 )
 from desktop.models.customer_record import CustomerFields, CustomerRecord
 from desktop.models.customer_rows import CustomerRow, CustomerRows, RowsSnapshot
+from desktop.models.prepared_rows import KeysBySlot, PreparedRows, as_prepared
+from desktop.models.search_keys import encoded_keys
 
 _USER = int(Qt.ItemDataRole.UserRole)
 CustomerRole = _USER + 1  # the record itself
@@ -49,6 +51,27 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _unique_picks(page: PreparedRows, loaded: Container[str] = ()) -> list[int] | None:
+    """Positions of the page's customers to add: each id once (its last copy, the newer, at
+    the place of its first) and none already loaded; None when that is all of them."""
+    ids = page.ids
+    # The usual page repeats no one and holds no one loaded (checked at C speed).
+    if not page.repeats_ids() and not any(map(loaded.__contains__, ids)):
+        return None
+    picks: list[int] = []
+    pick_of: dict[str, int] = {}
+    for i, customer_id in enumerate(ids):
+        if customer_id in loaded:
+            continue
+        if customer_id in pick_of:
+            picks[pick_of[customer_id]] = i
+        else:
+            pick_of[customer_id] = len(picks)
+            picks.append(i)
+    return picks
+
 
 # What a pending operation is called when none is given: the one a toggle would start.
 _DEFAULT_PENDING_KIND = {"active": "suspend", "suspended": "unsuspend", "canceled": "restore"}
@@ -77,7 +100,10 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows = CustomerRows()
         # While an insert is announced, the rows it adds as the records themselves: views
         # that index new rows at once (the filter) read them without unpacking them again.
-        self._inserting: tuple[int, Sequence[CustomerFields]] = (0, ())
+        self._inserting: tuple[int, PreparedRows | None] = (0, None)
+        # A reload's records and search keys (made off the GUI thread), until the filter has
+        # read them all: it indexes a big reload over several event-loop turns.
+        self._fresh: tuple[Sequence[CustomerFields], KeysBySlot] | None = None
         self._pending: dict[str, str] = {}
         self._locale = QLocale()
 
@@ -109,9 +135,28 @@ class CustomerTableModel(QAbstractTableModel):
     def customers_in(self, first: int, end: int) -> Sequence[CustomerFields]:
         """Rows first..end-1, for indexes built a page at a time."""
         start, inserting = self._inserting
-        if start <= first and end <= start + len(inserting):
-            return inserting[first - start : end - start]
+        if inserting is not None and start <= first and end <= start + len(inserting):
+            return inserting.records[first - start : end - start]
+        if self._fresh is not None and end <= len(self._fresh[0]):
+            return self._fresh[0][first:end]
         return self._rows.rows(first, end)
+
+    def search_keys_in(self, first: int, end: int) -> KeysBySlot | None:
+        """The encoded search keys of rows first..end-1 when they were made with the rows (by
+        `prepare_rows`, off the GUI thread); None when the reader must make them itself.
+
+        A reload's are kept until read to the end: an index reads each row's keys once.
+        """
+        start, inserting = self._inserting
+        if inserting is not None and start <= first and end <= start + len(inserting):
+            return tuple(slot[first - start : end - start] for slot in inserting.keys)
+        if self._fresh is None:
+            return None
+        count = len(self._fresh[0])
+        keys = tuple(slot[first:end] for slot in self._fresh[1]) if end <= count else None
+        if end >= count:
+            self._fresh = None
+        return keys
 
     def pending_kind(self, customer_id: str) -> str:
         return self._pending.get(customer_id, "")
@@ -152,63 +197,77 @@ class CustomerTableModel(QAbstractTableModel):
 
     # -- changing -----------------------------------------------------------------------------
 
-    def append_page(self, records: Iterable[CustomerRecord]) -> None:
-        """Adds a page of customers at the end; one already loaded is updated in place."""
-        fresh: list[CustomerRecord] = []
-        fresh_ids: dict[str, int] = {}
-        for record in records:
-            if self._rows.row_of(record.id) is not None:
-                self.update_customer(record)
-            elif record.id in fresh_ids:
-                # The same customer twice in a page: the later copy is the newer.
-                fresh[fresh_ids[record.id]] = record
-            else:
-                fresh_ids[record.id] = len(fresh)
-                fresh.append(record)
-        if not fresh:
+    def append_page(self, records: Iterable[CustomerRecord] | PreparedRows) -> None:
+        """Adds a page of customers at the end; one already loaded is updated in place.
+
+        Give it the page as `prepare_rows` made it in the worker that fetched it: plain records
+        are packed here, on the GUI thread.
+        """
+        page = as_prepared(records)
+        picks = _unique_picks(page, loaded=self._rows)
+        if picks is not None:
+            for i, customer_id in enumerate(page.ids):
+                if customer_id in self._rows:
+                    self._update(page.records[i], page.blobs[i])
+            page = page.subset(picks)
+        if not len(page):
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.append(fresh)
-        self._inserting = (first, fresh)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.append_packed(page.records, page.ids, page.versions, page.blobs)
+        self._inserting = (first, page)
         try:
             self.endInsertRows()
         finally:
-            self._inserting = (0, ())
+            self._inserting = (0, None)
 
-    def reset(self, records: Sequence[CustomerRecord] = ()) -> None:
+    def reset(self, records: Sequence[CustomerRecord] | PreparedRows = ()) -> None:
         """Replaces every row (a reload); pending markers stay, as operations outlive a reload.
 
         A reload fetched before an operation finished may carry an older version of a customer
-        than the one already shown; the newer one is kept, so the table never steps back.
+        than the one already shown; the newer one is kept, so the table never steps back. Give
+        it the rows `prepare_rows` made in the worker: a reload of 100,000 customers then
+        costs the GUI thread tens of milliseconds, not a second.
         """
+        page = as_prepared(records)
+        picks = _unique_picks(page)
+        if picks is not None:
+            page = page.subset(picks)
         self.beginResetModel()
-        held_rows, held_blobs, held_versions = self._rows.take()
-        rows = self._rows
-        for record in records:
-            held = held_rows.get(record.id)
-            row = rows.row_of(record.id)
-            if held is not None and held_versions[held] > record.version:
-                if row is None:
-                    rows.append_packed(record.id, held_blobs[held], held_versions[held])
-                else:
-                    rows.replace_packed(row, held_blobs[held], held_versions[held])
-            elif row is None:
-                rows.append((record,))
-            else:
-                rows.replace(row, record)
+        kept = self._rows.reload(page.records, page.versions, page.blobs, page.positions)
+        # Held for the filter, which indexes a big reload over several event-loop turns: the
+        # records spare it decoding each row, the keys making them. Copied (a few milliseconds),
+        # as edits patch them and the caller's lists are not ours to change.
+        fresh: list[CustomerFields] = list(page.records)
+        self._fresh = (fresh, tuple(list(slot) for slot in page.keys)) if fresh else None
+        for row in kept:
+            self._patch_fresh(row, self._rows.row(row))
         self.endResetModel()
 
     def update_customer(self, record: CustomerRecord) -> bool:
         """Replaces the row with this record's id; False when that customer is not loaded."""
+        return self._update(record, None)
+
+    def _update(self, record: CustomerRecord, blob: str | None) -> bool:
         row = self._rows.row_of(record.id)
         if row is None:
             return False
         if record.version < self._rows.version_at(row):
             return True  # a page fetched before the change arrived late: keep the newer row
-        self._rows.replace(row, record)
+        if blob is None:
+            self._rows.replace(row, record)
+        else:
+            self._rows.replace_packed(row, blob, record.version)
+        self._patch_fresh(row, record)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1), [])
         return True
+
+    def _patch_fresh(self, row: int, record: CustomerFields) -> None:
+        if self._fresh is not None and row < len(self._fresh[0]):
+            records, keys = self._fresh
+            records[row] = record  # type: ignore[index]
+            for slot, key in zip(keys, encoded_keys([record]), strict=True):
+                slot[row] = key[0]
 
     def set_pending(self, customer_id: str, pending: bool, kind: str = "") -> None:
         """Marks a customer as having an unfinished operation (`kind` as in the API)."""

@@ -8,6 +8,7 @@ query made of digits and phone punctuation looks at phones.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -59,6 +60,13 @@ def record_keys(record: CustomerFields) -> tuple[str, str, str, str, str]:
         phone_digits(record.phone),
         domain.casefold(),
     )
+
+
+def encoded_keys(records: Sequence[CustomerFields]) -> tuple[list[bytes], ...]:
+    """Every record's keys, encoded: one list per INDEXED_FIELDS slot, in record order."""
+    columns = zip(*(record_keys(r) for r in records), strict=True)
+    keys = tuple([encode(key) for key in column] for column in columns)
+    return keys or tuple([] for _ in INDEXED_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.api.client import PartnerApi
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
+from desktop.models.prepared_rows import PreparedRows, prepare_rows
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.bulk_plan import skip_reason
@@ -54,12 +55,18 @@ DEFAULT_WIDTHS = {
 }
 
 
-def load_all_customers(api: PartnerApi, report: Callable[[Any], None]) -> int:
-    """Runs in a worker: every page, reported as it arrives; returns how many were loaded."""
+class LoadedPage(NamedTuple):
+    rows: PreparedRows  # the page's customers, packed for the table in the worker
+    total: int  # customers on the server, as the page said
+
+
+def load_all_customers(api: PartnerApi, report: Callable[[LoadedPage], None]) -> int:
+    """Runs in a worker: every page, made ready for the table and reported as it arrives;
+    returns how many were loaded."""
     loaded = 0
     for page in api.iter_customer_pages(page_size=PAGE_SIZE):
         loaded += len(page.items)
-        report(page)
+        report(LoadedPage(prepare_rows(page.items), page.total))
     return loaded
 
 
@@ -88,7 +95,7 @@ class CustomersPage(QWidget):
         self._runner = runner
         self._settings = settings
         self._loading = False
-        self._refresh_buffer: list[Any] | None = None
+        self._refresh_buffer: PreparedRows | None = None
         self._restore: tuple[str | None, int] = (None, 0)
         self._restore_pending = False
         named(self, "customersPage", self.tr("My Customers"))
@@ -269,7 +276,7 @@ class CustomersPage(QWidget):
             return
         self._loading = True
         first = self.model.rowCount() == 0
-        self._refresh_buffer = None if first else []
+        self._refresh_buffer = None if first else PreparedRows.empty()
         self._restore = (self.selected_id(), self.table.verticalScrollBar().value())
         self.refresh_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -286,12 +293,12 @@ class CustomersPage(QWidget):
         )
 
     @Slot(object)
-    def _page_arrived(self, page: Any) -> None:
+    def _page_arrived(self, page: LoadedPage) -> None:
         if self._refresh_buffer is None:
-            self.model.append_page(page.items)  # the first load shows rows as pages arrive
+            self.model.append_page(page.rows)  # the first load shows rows as pages arrive
             loaded = self.model.rowCount()
         else:
-            self._refresh_buffer.extend(page.items)
+            self._refresh_buffer.extend(page.rows)
             loaded = len(self._refresh_buffer)
         self.progress.setRange(0, max(page.total, 1))
         self.progress.setValue(min(loaded, page.total))

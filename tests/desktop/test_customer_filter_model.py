@@ -8,8 +8,10 @@ from PySide6.QtTest import QAbstractItemModelTester, QSignalSpy
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.models import customer_filter
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel, SortRole
+from desktop.models.prepared_rows import prepare_rows
 from desktop.models.search_index import FieldIndex
 from tests.desktop.customer_factory import FakeCustomer, changed, make_customers
 from tests.desktop.customer_filter_reference import filtered_rows, sorted_rows
@@ -442,3 +444,51 @@ def test_a_row_edited_while_its_column_is_being_sorted_lands_in_place(qtbot: QtB
     assert models.shown() == sorted_rows(list(range(70)), _key(models, T.NAME), False)
     assert models.shown()[0] == 59
     assert models.shown()[-1] == 0
+
+
+def test_a_reload_indexed_in_steps_finds_rows_edited_before_their_step(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reload's search keys are made off the GUI thread with its rows and read by the filter
+    # a step at a time: an edit that lands before its row's step must be what the search sees.
+    monkeypatch.setattr(customer_filter, "_INDEX_ROWS_PER_STEP", 100)
+    models = Models(qtbot, [], check=False)
+    reload = make_customers(1000, seed=8)
+    models.table.reset(prepare_rows(reload))
+    assert not models.proxy.is_settled()
+    edited = changed(reload[950], name="Zzyzx Unique Trading")
+    models.table.update_customer(edited)  # type: ignore[arg-type]
+    models.settle()
+    assert models.search("zzyzx") == [950]
+    assert models.search(reload[950].name) == models.expected(reload[950].name)
+    assert 950 not in models.shown()
+
+
+def test_a_reload_older_than_the_row_shown_searches_the_newer_row(models: Models) -> None:
+    customers = models.customers()
+    newer = changed(customers[7], name="Quokka Renamed Ltd")
+    models.table.update_customer(newer)  # type: ignore[arg-type]
+    models.table.reset(prepare_rows(customers))  # pages fetched before the rename
+    models.settle()
+    assert models.table.customer_at(7).name == "Quokka Renamed Ltd"
+    assert models.search("quokka") == [7]
+    assert models.shown() == models.expected("quokka")
+
+
+def test_a_prepared_page_with_repeats_and_loaded_customers_adds_each_once(
+    models: Models,
+) -> None:
+    customers = models.customers()
+    more = make_customers(3, seed=31, first_account=700001)
+    renamed = changed(customers[0], name="Wombat Updated")
+    again = changed(more[1], name="Platypus Second Copy")
+    models.table.append_page(prepare_rows([more[0], renamed, more[1], more[2], again]))
+    models.settle()
+    assert models.table.rowCount() == len(customers) + 3
+    assert [models.table.customer_at(r).id for r in range(len(customers), len(customers) + 3)] == [
+        more[0].id,
+        more[1].id,
+        more[2].id,
+    ]
+    assert models.search("platypus") == [len(customers) + 1]
+    assert models.search("wombat") == [0]
