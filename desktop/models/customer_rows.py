@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from itertools import repeat
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.customer_record import CustomerFields, CustomerRecord
 
 
 class CustomerRow(NamedTuple):
@@ -70,6 +70,23 @@ def pack(record: CustomerRecord) -> str:
     return _encode(values)
 
 
+def light_row(record: CustomerFields) -> CustomerRow:
+    """The row a record's packed form decodes to, made from the record itself."""
+    return CustomerRow(
+        record.id,
+        record.account_number,
+        record.name,
+        record.contact_name,
+        record.email,
+        record.phone,
+        record.domain,
+        tuple(record.alias_domains),
+        record.status,
+        record.created_at,
+        record.version,
+    )
+
+
 def _row(values: list[Any]) -> CustomerRow:
     return CustomerRow(
         values[0],
@@ -108,37 +125,24 @@ class CustomerRows:
     def version_at(self, row: int) -> int:
         return self._versions[row]
 
-    def append(self, records: Iterable[CustomerRecord]) -> None:
-        """Records whose ids are not stored yet, after the last row."""
-        kept = list(records)
-        self.append_packed(
-            kept, [r.id for r in kept], [r.version for r in kept], [pack(r) for r in kept]
-        )
-
     def append_packed(
         self,
-        records: Sequence[CustomerRecord],
+        record_type: type | None,
         ids: Sequence[str],
         versions: Sequence[int],
         blobs: Sequence[str],
     ) -> None:
-        """The same, packed already: ids, versions and `pack(record)` of each record."""
-        if not len(records) == len(ids) == len(versions) == len(blobs):
+        """Rows after the last: ids not stored yet, their versions and `pack(record)` of each
+        record (of this type; None when not known, for rows of a known type)."""
+        if not len(ids) == len(versions) == len(blobs):
             raise ValueError("an id, version and packed row for every record")
-        for kind in set(map(type, records)):
-            self._check_type(kind)
+        if record_type is not None:
+            self.check_type(record_type)
         first = len(self._blobs)
         # In bulk: a reload hands over 100,000 rows at once on the GUI thread.
         self._row_by_id.update(zip(ids, range(first, first + len(ids)), strict=True))
         self._blobs.extend(blobs)
         self._versions.extend(versions)
-
-    def replace(self, row: int, record: CustomerRecord) -> None:
-        """A newer copy of the customer at `row` (same id)."""
-        self._check_type(type(record))
-        self._blobs[row] = pack(record)
-        self._versions[row] = record.version
-        self._cache.pop(row, None)
 
     def clear(self) -> None:
         self._blobs = []
@@ -155,7 +159,7 @@ class CustomerRows:
 
     def reload(
         self,
-        records: Sequence[CustomerRecord],
+        record_type: type | None,
         versions: Sequence[int],
         blobs: Sequence[str],
         positions: dict[str, int],
@@ -163,11 +167,11 @@ class CustomerRows:
         """Replaces every row by these, `positions` giving each one's id and row (ids unique),
         except that a customer stored now in a newer version than the one given keeps its row
         as it is. Returns the rows so kept. In bulk: a reload of 100,000 must not stall."""
-        if not len(records) == len(versions) == len(blobs) == len(positions):
+        if not len(versions) == len(blobs) == len(positions):
             raise ValueError("a version, packed row and unique id for every record")
+        if record_type is not None:
+            self.check_type(record_type)
         held_rows, held_blobs, held_versions = self.take()
-        for kind in set(map(type, records)):
-            self._check_type(kind)
         self._row_by_id = dict(positions)  # a copy: the caller's stays the caller's
         self._blobs = list(blobs)
         self._versions = array("q", versions)
@@ -217,7 +221,7 @@ class CustomerRows:
         values = _decode(self._blobs[row])
         return self._record_type.from_packed(_row(values), values[ROW_FIELDS:])
 
-    def _check_type(self, kind: type) -> None:
+    def check_type(self, kind: type) -> None:
         if self._record_type is None:
             self._record_type = kind
         elif kind is not self._record_type:

@@ -34,7 +34,7 @@ from desktop.models.customer_columns import (
     sort_key,
 )
 from desktop.models.customer_record import CustomerFields, CustomerRecord
-from desktop.models.customer_rows import CustomerRow, CustomerRows, RowsSnapshot
+from desktop.models.customer_rows import CustomerRow, CustomerRows, RowsSnapshot, pack
 from desktop.models.prepared_rows import KeysBySlot, PreparedRows, as_prepared
 from desktop.models.search_keys import encoded_keys
 
@@ -136,7 +136,7 @@ class CustomerTableModel(QAbstractTableModel):
         """Rows first..end-1, for indexes built a page at a time."""
         start, inserting = self._inserting
         if inserting is not None and start <= first and end <= start + len(inserting):
-            return inserting.records[first - start : end - start]
+            return inserting.rows[first - start : end - start]
         if self._fresh is not None and end <= len(self._fresh[0]):
             return self._fresh[0][first:end]
         return self._rows.rows(first, end)
@@ -208,13 +208,13 @@ class CustomerTableModel(QAbstractTableModel):
         if picks is not None:
             for i, customer_id in enumerate(page.ids):
                 if customer_id in self._rows:
-                    self._update(page.records[i], page.blobs[i])
+                    self._update(page.rows[i], page.blobs[i])
             page = page.subset(picks)
         if not len(page):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.append_packed(page.records, page.ids, page.versions, page.blobs)
+        self._rows.append_packed(page.record_type, page.ids, page.versions, page.blobs)
         self._inserting = (first, page)
         try:
             self.endInsertRows()
@@ -234,11 +234,11 @@ class CustomerTableModel(QAbstractTableModel):
         if picks is not None:
             page = page.subset(picks)
         self.beginResetModel()
-        kept = self._rows.reload(page.records, page.versions, page.blobs, page.positions)
+        kept = self._rows.reload(page.record_type, page.versions, page.blobs, page.positions)
         # Held for the filter, which indexes a big reload over several event-loop turns: the
         # records spare it decoding each row, the keys making them. Copied (a few milliseconds),
         # as edits patch them and the caller's lists are not ours to change.
-        fresh: list[CustomerFields] = list(page.records)
+        fresh: list[CustomerFields] = list(page.rows)
         self._fresh = (fresh, tuple(list(slot) for slot in page.keys)) if fresh else None
         for row in kept:
             self._patch_fresh(row, self._rows.row(row))
@@ -246,19 +246,20 @@ class CustomerTableModel(QAbstractTableModel):
 
     def update_customer(self, record: CustomerRecord) -> bool:
         """Replaces the row with this record's id; False when that customer is not loaded."""
-        return self._update(record, None)
+        if record.id not in self._rows:
+            return False
+        self._rows.check_type(type(record))
+        return self._update(record, pack(record))
 
-    def _update(self, record: CustomerRecord, blob: str | None) -> bool:
-        row = self._rows.row_of(record.id)
+    def _update(self, fields: CustomerFields, blob: str) -> bool:
+        """The loaded row of `fields.id` becomes `blob` (its packed record), if not older."""
+        row = self._rows.row_of(fields.id)
         if row is None:
             return False
-        if record.version < self._rows.version_at(row):
+        if fields.version < self._rows.version_at(row):
             return True  # a page fetched before the change arrived late: keep the newer row
-        if blob is None:
-            self._rows.replace(row, record)
-        else:
-            self._rows.replace_packed(row, blob, record.version)
-        self._patch_fresh(row, record)
+        self._rows.replace_packed(row, blob, fields.version)
+        self._patch_fresh(row, fields)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1), [])
         return True
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.models.customer_record import CustomerRecord
-from desktop.models.customer_rows import pack
+from desktop.models.customer_rows import CustomerRow, light_row, pack
 from desktop.models.search_keys import INDEXED_FIELDS, encoded_keys
 
 # One list per INDEXED_FIELDS slot, one encoded key per customer.
@@ -22,7 +22,10 @@ KeysBySlot = tuple[list[bytes], ...]
 
 @dataclass(frozen=True)
 class PreparedRows:
-    records: Sequence[CustomerRecord]
+    # The records' type, and each one's light row: the API's records themselves (about 3 KiB
+    # and a dozen objects each, which the garbage collector walks) stay in the worker.
+    record_type: type | None
+    rows: list[CustomerRow]
     ids: list[str]  # each record's id, and below its version and pack(record)
     versions: list[int]
     blobs: list[str]
@@ -31,7 +34,7 @@ class PreparedRows:
     positions: dict[str, int]
 
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self.rows)
 
     def repeats_ids(self) -> bool:
         return len(self.positions) != len(self.ids)
@@ -39,7 +42,8 @@ class PreparedRows:
     def subset(self, picks: Sequence[int]) -> PreparedRows:
         """The customers at these positions, in this order."""
         return PreparedRows(
-            [self.records[i] for i in picks],
+            self.record_type,
+            [self.rows[i] for i in picks],
             [self.ids[i] for i in picks],
             [self.versions[i] for i in picks],
             [self.blobs[i] for i in picks],
@@ -49,13 +53,17 @@ class PreparedRows:
 
     @staticmethod
     def empty() -> PreparedRows:
-        return PreparedRows([], [], [], [], tuple([] for _ in INDEXED_FIELDS), {})
+        return PreparedRows(None, [], [], [], [], tuple([] for _ in INDEXED_FIELDS), {})
 
     def extend(self, more: PreparedRows) -> None:
         """Adds `more` at the end (a reload gathers its pages so, one as each arrives)."""
         first = len(self.ids)
         self.positions.update(zip(more.ids, range(first, first + len(more)), strict=True))
-        self.records.extend(more.records)  # type: ignore[attr-defined]
+        if more.record_type is not None and self.record_type is None:
+            object.__setattr__(self, "record_type", more.record_type)  # set once, by the first
+        elif more.record_type not in (None, self.record_type):
+            raise TypeError(f"rows of {self.record_type}, not {more.record_type}")
+        self.rows.extend(more.rows)
         self.ids.extend(more.ids)
         self.versions.extend(more.versions)
         self.blobs.extend(more.blobs)
@@ -66,8 +74,12 @@ class PreparedRows:
 def prepare_rows(records: Iterable[CustomerRecord]) -> PreparedRows:
     """Packs the records and their search keys; any thread may call it."""
     kept = list(records)
+    kinds = set(map(type, kept))
+    if len(kinds) > 1:
+        raise TypeError(f"records of one type, not {sorted(k.__name__ for k in kinds)}")
     return PreparedRows(
-        kept,
+        kinds.pop() if kinds else None,
+        [light_row(r) for r in kept],
         [r.id for r in kept],
         [r.version for r in kept],
         [pack(r) for r in kept],

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.api import PartnerApi, SessionExpiredError
-from desktop.tasks import Task, TaskRunner
+from desktop.tasks import Task, TaskRunner, read_ahead
 from tests.support.server import ServerProcess, seed_database
 
 WAIT_MS = 10_000
@@ -400,3 +400,54 @@ def test_a_revoked_token_is_renewed_by_signing_in_again(
     with qtbot.waitSignal(runner.submit(api.me).succeeded, timeout=WAIT_MS) as blocker:
         pass
     assert blocker.args[0].username == "demo"
+
+
+def test_read_ahead_reads_the_next_item_while_the_caller_works_on_this_one() -> None:
+    second_started = threading.Event()
+
+    def pages() -> Iterator[int]:
+        yield 0
+        second_started.set()
+        yield 1
+        yield 2
+
+    seen = []
+    for item in read_ahead(pages()):
+        if item == 0:
+            # The reader is already on the next page while this one is still being handled.
+            assert second_started.wait(10)
+        seen.append(item)
+    assert seen == [0, 1, 2]
+
+
+def test_read_ahead_raises_a_reading_error_where_that_item_was_due() -> None:
+    def pages() -> Iterator[int]:
+        yield 0
+        raise ConnectionError("page 2 failed")
+
+    got = []
+    with pytest.raises(ConnectionError, match="page 2 failed"):
+        for item in read_ahead(pages()):
+            got.append(item)
+    assert got == [0]
+
+
+def test_read_ahead_stops_reading_when_the_caller_stops() -> None:
+    read: list[int] = []
+    finished = threading.Event()
+
+    def pages() -> Iterator[int]:
+        try:
+            for i in range(1000):
+                read.append(i)
+                yield i
+        finally:
+            finished.set()
+
+    items = read_ahead(pages())
+    assert next(items) == 0
+    items.close()
+    # The reader lets go of the pages once it sees the caller stopped (their `finally` runs
+    # when they are dropped), having read at most the item it was on and one queued.
+    assert finished.wait(10)
+    assert len(read) <= 3
