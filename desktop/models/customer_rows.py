@@ -160,21 +160,20 @@ class CustomerRows:
     def reload(
         self,
         record_type: type | None,
-        versions: Sequence[int],
-        blobs: Sequence[str],
+        versions: array[int],
+        blobs: list[str],
         positions: dict[str, int],
     ) -> list[int]:
         """Replaces every row by these, `positions` giving each one's id and row (ids unique),
         except that a customer stored now in a newer version than the one given keeps its row
-        as it is. Returns the rows so kept. In bulk: a reload of 100,000 must not stall."""
+        as it is. Returns the rows so kept. The lists and the dict become this object's own, not
+        copies, and the versions are compared in bulk: a reload of 100,000 must not stall."""
         if not len(versions) == len(blobs) == len(positions):
             raise ValueError("a version, packed row and unique id for every record")
         if record_type is not None:
             self.check_type(record_type)
         held_rows, held_blobs, held_versions = self.take()
-        self._row_by_id = dict(positions)  # a copy: the caller's stays the caller's
-        self._blobs = list(blobs)
-        self._versions = array("q", versions)
+        self._row_by_id, self._blobs, self._versions = positions, blobs, versions
         if not held_rows:
             return []
         count = len(held_rows)

@@ -34,7 +34,13 @@ from desktop.models.customer_columns import (
     sort_key,
 )
 from desktop.models.customer_record import CustomerFields, CustomerRecord
-from desktop.models.customer_rows import CustomerRow, CustomerRows, RowsSnapshot, pack
+from desktop.models.customer_rows import (
+    CustomerRow,
+    CustomerRows,
+    RowsSnapshot,
+    light_row,
+    pack,
+)
 from desktop.models.prepared_rows import KeysBySlot, PreparedRows, as_prepared
 from desktop.models.search_keys import encoded_keys
 
@@ -58,7 +64,7 @@ def _unique_picks(page: PreparedRows, loaded: Container[str] = ()) -> list[int] 
     the place of its first) and none already loaded; None when that is all of them."""
     ids = page.ids
     # The usual page repeats no one and holds no one loaded (checked at C speed).
-    if not page.repeats_ids() and not any(map(loaded.__contains__, ids)):
+    if not page.repeats_ids() and not (loaded and any(map(loaded.__contains__, ids))):
         return None
     picks: list[int] = []
     pick_of: dict[str, int] = {}
@@ -103,7 +109,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._inserting: tuple[int, PreparedRows | None] = (0, None)
         # A reload's records and search keys (made off the GUI thread), until the filter has
         # read them all: it indexes a big reload over several event-loop turns.
-        self._fresh: tuple[Sequence[CustomerFields], KeysBySlot] | None = None
+        self._fresh: PreparedRows | None = None  # only its rows and keys
         self._pending: dict[str, str] = {}
         self._locale = QLocale()
 
@@ -136,9 +142,9 @@ class CustomerTableModel(QAbstractTableModel):
         """Rows first..end-1, for indexes built a page at a time."""
         start, inserting = self._inserting
         if inserting is not None and start <= first and end <= start + len(inserting):
-            return inserting.rows[first - start : end - start]
-        if self._fresh is not None and end <= len(self._fresh[0]):
-            return self._fresh[0][first:end]
+            return inserting.fields(first - start, end - start)
+        if self._fresh is not None and end <= len(self._fresh):
+            return self._fresh.fields(first, end)
         return self._rows.rows(first, end)
 
     def search_keys_in(self, first: int, end: int) -> KeysBySlot | None:
@@ -152,8 +158,8 @@ class CustomerTableModel(QAbstractTableModel):
             return tuple(slot[first - start : end - start] for slot in inserting.keys)
         if self._fresh is None:
             return None
-        count = len(self._fresh[0])
-        keys = tuple(slot[first:end] for slot in self._fresh[1]) if end <= count else None
+        count = len(self._fresh)
+        keys = tuple(slot[first:end] for slot in self._fresh.keys) if end <= count else None
         if end >= count:
             self._fresh = None
         return keys
@@ -208,7 +214,7 @@ class CustomerTableModel(QAbstractTableModel):
         if picks is not None:
             for i, customer_id in enumerate(page.ids):
                 if customer_id in self._rows:
-                    self._update(page.rows[i], page.blobs[i])
+                    self._update(page.fields(i, i + 1)[0], page.blobs[i])
             page = page.subset(picks)
         if not len(page):
             return
@@ -227,7 +233,8 @@ class CustomerTableModel(QAbstractTableModel):
         A reload fetched before an operation finished may carry an older version of a customer
         than the one already shown; the newer one is kept, so the table never steps back. Give
         it the rows `prepare_rows` made in the worker: a reload of 100,000 customers then
-        costs the GUI thread tens of milliseconds, not a second.
+        costs the GUI thread tens of milliseconds, not a second. Rows given so are the table's
+        afterwards: it keeps their lists rather than copy them.
         """
         page = as_prepared(records)
         picks = _unique_picks(page)
@@ -236,10 +243,8 @@ class CustomerTableModel(QAbstractTableModel):
         self.beginResetModel()
         kept = self._rows.reload(page.record_type, page.versions, page.blobs, page.positions)
         # Held for the filter, which indexes a big reload over several event-loop turns: the
-        # records spare it decoding each row, the keys making them. Copied (a few milliseconds),
-        # as edits patch them and the caller's lists are not ours to change.
-        fresh: list[CustomerFields] = list(page.rows)
-        self._fresh = (fresh, tuple(list(slot) for slot in page.keys)) if fresh else None
+        # light rows spare it decoding each row, the keys making them.
+        self._fresh = page if len(page) else None
         for row in kept:
             self._patch_fresh(row, self._rows.row(row))
         self.endResetModel()
@@ -263,11 +268,11 @@ class CustomerTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1), [])
         return True
 
-    def _patch_fresh(self, row: int, record: CustomerFields) -> None:
-        if self._fresh is not None and row < len(self._fresh[0]):
-            records, keys = self._fresh
-            records[row] = record  # type: ignore[index]
-            for slot, key in zip(keys, encoded_keys([record]), strict=True):
+    def _patch_fresh(self, row: int, fields: CustomerFields) -> None:
+        fresh = self._fresh
+        if fresh is not None and row < len(fresh):
+            fresh.rows[row] = tuple(light_row(fields))
+            for slot, key in zip(fresh.keys, encoded_keys([fields]), strict=True):
                 slot[row] = key[0]
 
     def set_pending(self, customer_id: str, pending: bool, kind: str = "") -> None:

@@ -452,6 +452,7 @@ def test_a_reload_indexed_in_steps_finds_rows_edited_before_their_step(
     # A reload's search keys are made off the GUI thread with its rows and read by the filter
     # a step at a time: an edit that lands before its row's step must be what the search sees.
     monkeypatch.setattr(customer_filter, "_INDEX_ROWS_PER_STEP", 100)
+    monkeypatch.setattr(customer_filter, "_CATCH_UP_ROWS_PER_STEP", 100)
     models = Models(qtbot, [], check=False)
     reload = make_customers(1000, seed=8)
     models.table.reset(prepare_rows(reload))
