@@ -40,6 +40,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from server import search_sqlite
 from server.errors import field_errors
 from server.models import Customer
 
@@ -244,6 +245,7 @@ def _load(s: Session, ids: list[str]) -> list[Customer]:
 # needs SQLite 3.34; a build without it keeps the portable plan). Asked once per engine.
 _SQLITE_SEARCH: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 _SEARCH_OBJECTS = (
+    "customer_char_counts",
     "customer_counts",
     "customer_fts",
     "customer_fts_vocab",
@@ -315,6 +317,9 @@ class _SqliteSearch:
           `partner_total` rows matching, a page is found after about n * partner_total / total.
       Walk when total² * SORT_OVER_WALK > n * partner_total. (Matches bunched far from the
       cursor make a walk longer; the worst case is one pass over the partner's rows.)
+    - `q` of one counted character (search_sqlite.COUNTED_CHARS, in any field or a digit in
+      phones): the total is a lookup in customer_char_counts, and with many matches the page
+      a walk; with few, the plans below.
     - `q` of 1-2 characters: trigrams cannot look these up, but with FTS_PAD every character of
       a field starts some indexed trigram, so the query is the OR of the index vocabulary's
       trigrams that start with it, exactly. For two characters those are few (one per
@@ -352,6 +357,11 @@ class _SqliteSearch:
         partner_total = self._scalar(
             "SELECT coalesce(sum(n), 0) FROM customer_counts WHERE partner_id = :partner"
         )
+        counted = self._counted_total(needles)
+        if counted == 0:
+            return [], 0
+        if counted is not None and counted * counted * self.SORT_OVER_WALK > n * partner_total:
+            return self._walk(after, n), counted
         match = self._fts_match(needles, partner_total)
         if match is None:
             return self._walk(after, n), self._scan_total()
@@ -414,6 +424,24 @@ class _SqliteSearch:
         return self._scalar(
             "SELECT count(*) FROM customers INDEXED BY ix_customers_search"
             f" WHERE partner_id = :partner{self.status_sql} AND {self.predicate}"
+        )
+
+    def _counted_total(self, needles: list[Needle]) -> int | None:
+        """The total of a one-character query from customer_char_counts; None if not counted."""
+        if len(needles) != 1 or len(needles[0].text) != 1:
+            return None
+        needle = needles[0]
+        if needle.fields == FIELDS and needle.text in search_sqlite.COUNTED_CHARS:
+            field = search_sqlite.ANY_FIELD
+        elif needle.fields == ("phone",) and needle.text in search_sqlite.DIGITS:
+            field = search_sqlite.PHONE_FIELD
+        else:
+            return None
+        return self._scalar(
+            "SELECT coalesce(sum(n), 0) FROM customer_char_counts WHERE partner_id = :partner"
+            f"{self.status_sql} AND field = :field AND ch = :ch",
+            field=field,
+            ch=needle.text,
         )
 
     # Text by the FTS index.

@@ -7,6 +7,10 @@ needs a new migration that runs `uninstall` and `install` again: existing databa
 they were given until then.
 
 - customer_counts (partner_id, status, n): the total of a list without a query.
+- customer_char_counts (partner_id, status, field, ch, n): customers whose keys hold the
+  character `ch`, for the COUNTED_CHARS (field 0: anywhere in search_text; 4: in the phone's
+  digits). A common one-character query ("a", "7") matches most of a big book; its total is
+  then this lookup instead of a pass over every row. Migration 0005 added it.
 - customer_search_partners (n, partner_id): a small number per partner, for scope tokens.
 - customer_search_rows (rid, id): the FTS rowid of each customer. (Not the customers table's own
   rowid: it has no INTEGER PRIMARY KEY, and VACUUM may renumber such rowids.)
@@ -34,6 +38,15 @@ Execute = Callable[[str], Any]
 FIELDS = ("name", "account", "email", "phone", "domain")
 # server.search.FTS_PAD, in SQL.
 PAD = "char(10, 10)"
+
+# The characters whose one-character queries are counted: those common in customer data, for
+# which the query would otherwise count most of the partner's rows. Any other character keeps
+# the FTS vocabulary or scan plan (server.search._SqliteSearch). Each costs every write a test.
+COUNTED_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789 .@-_&',čćđšž"
+DIGITS = "0123456789"
+# The fields counted: 0 is any field (all of search_text), 4 the phone (server.search.TAGS).
+ANY_FIELD, PHONE_FIELD = 0, 4
+_COUNTED_KEYS = ((ANY_FIELD, "search_text", COUNTED_CHARS), (PHONE_FIELD, "phone_key", DIGITS))
 
 
 def _fts_values(row: str) -> str:
@@ -73,7 +86,73 @@ def _fts_write(row: str, rid: str, delete: bool) -> str:
     )
 
 
+def _literal(ch: str) -> str:
+    return "'" + ch.replace("'", "''") + "'"
+
+
+def _char_count_writes(row: str, delete: bool) -> str:
+    """Counts the row's characters in (or, with delete, out of) customer_char_counts."""
+    statements = []
+    for field, key, chars in _COUNTED_KEYS:
+        digits_only = " AND digit" if chars == DIGITS else ""
+        found = f"instr({row}.{key}, ch){digits_only}"
+        if delete:
+            statements.append(
+                "UPDATE customer_char_counts SET n = n - 1"
+                f" WHERE partner_id = {row}.partner_id AND status = {row}.status"
+                f" AND field = {field} AND ch IN (SELECT ch FROM customer_count_chars"
+                f" WHERE {found});"
+            )
+        else:
+            statements.append(
+                "INSERT INTO customer_char_counts (partner_id, status, field, ch, n)"
+                f" SELECT {row}.partner_id, {row}.status, {field}, ch, 1"
+                f" FROM customer_count_chars WHERE {found}"
+                " ON CONFLICT (partner_id, status, field, ch) DO UPDATE SET n = n + 1;"
+            )
+    return "\n        ".join(statements)
+
+
+def _char_rows(newer: str) -> list[str]:
+    """customer_char_counts for the rows `newer` selects, in bulk: one pass per field summing
+    a test per character (a join of rows and characters, grouped, took five times as long)."""
+    statements = []
+    for field, key, chars in _COUNTED_KEYS:
+        sums = ", ".join(
+            f"sum(instr({key}, {_literal(ch)}) > 0) AS c{i}" for i, ch in enumerate(chars)
+        )
+        pick = " ".join(f"WHEN {_literal(ch)} THEN s.c{i}" for i, ch in enumerate(chars))
+        digits_only = " AND h.digit" if chars == DIGITS else ""
+        statements.append(
+            f"""WITH s AS (SELECT partner_id, status, {sums} FROM customers WHERE {newer}
+                GROUP BY partner_id, status)
+            INSERT INTO customer_char_counts (partner_id, status, field, ch, n)
+            SELECT s.partner_id, s.status, {field}, h.ch, CASE h.ch {pick} END
+            FROM s CROSS JOIN customer_count_chars AS h WHERE true{digits_only}
+            ON CONFLICT (partner_id, status, field, ch) DO UPDATE SET n = n + excluded.n"""
+        )
+    return statements
+
+
+CHAR_TABLES = [
+    """CREATE TABLE customer_count_chars (
+        ch TEXT PRIMARY KEY,
+        digit INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    "INSERT INTO customer_count_chars (ch, digit) VALUES "
+    + ", ".join(f"({_literal(ch)}, {int(ch in DIGITS)})" for ch in COUNTED_CHARS),
+    """CREATE TABLE customer_char_counts (
+        partner_id VARCHAR(40) NOT NULL,
+        status VARCHAR(20) NOT NULL,
+        field INTEGER NOT NULL,
+        ch TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (partner_id, status, field, ch)
+    ) WITHOUT ROWID""",
+]
+
 TABLES = [
+    *CHAR_TABLES,
     """CREATE TABLE customer_counts (
         partner_id VARCHAR(40) NOT NULL,
         status VARCHAR(20) NOT NULL,
@@ -103,11 +182,13 @@ CLEAR = [
     "INSERT INTO customer_fts (customer_fts) VALUES ('delete-all')",
     "DELETE FROM customer_search_rows",
     "DELETE FROM customer_counts",
+    "DELETE FROM customer_char_counts",
 ]
 
 
-def add_rows(after: int) -> list[str]:
-    """What the insert trigger does, for every customer with a rowid above `after` at once."""
+def add_rows(after: int, char_counts: bool = True) -> list[str]:
+    """What the insert trigger does, for every customer with a rowid above `after` at once;
+    without `char_counts` all but customer_char_counts (the seed counts those as it goes)."""
     newer = f"rowid > {int(after)}"
     return [
         # (WHERE true: with an upsert clause after it, SQLite needs the SELECT to have a WHERE.)
@@ -128,6 +209,7 @@ def add_rows(after: int) -> list[str]:
             SELECT partner_id, status, count(*) FROM customers WHERE {newer}
             GROUP BY partner_id, status
             ON CONFLICT (partner_id, status) DO UPDATE SET n = n + excluded.n""",
+        *(_char_rows(newer) if char_counts else ()),
     ]
 
 
@@ -162,6 +244,7 @@ TRIGGERS = {
         INSERT INTO customer_search_rows (id) VALUES (NEW.id);
         {_fts_write("NEW", "last_insert_rowid()", delete=False)}
         {_COUNT_NEW}
+        {_char_count_writes("NEW", delete=False)}
     END""",
     "customers_search_update": f"""CREATE TRIGGER customers_search_update
         AFTER UPDATE OF {", ".join(_INDEXED)} ON customers
@@ -170,6 +253,8 @@ TRIGGERS = {
         {_fts_write("OLD", "r.rid", delete=True)}
         UPDATE customer_search_rows SET id = NEW.id WHERE id = OLD.id;
         {_fts_write("NEW", "r.rid", delete=False)}
+        {_char_count_writes("OLD", delete=True)}
+        {_char_count_writes("NEW", delete=False)}
     END""",
     "customers_count_update": f"""CREATE TRIGGER customers_count_update
         AFTER UPDATE OF partner_id, status ON customers
@@ -183,6 +268,7 @@ TRIGGERS = {
         {_fts_write("OLD", "r.rid", delete=True)}
         DELETE FROM customer_search_rows WHERE id = OLD.id;
         {_UNCOUNT_OLD}
+        {_char_count_writes("OLD", delete=True)}
     END""",
 }
 
@@ -194,6 +280,8 @@ DROP = [
     "DROP TABLE IF EXISTS customer_search_rows",
     "DROP TABLE IF EXISTS customer_search_partners",
     "DROP TABLE IF EXISTS customer_counts",
+    "DROP TABLE IF EXISTS customer_char_counts",
+    "DROP TABLE IF EXISTS customer_count_chars",
 ]
 
 
@@ -212,6 +300,15 @@ def available() -> bool:
 def install(execute: Execute) -> None:
     """Create everything and fill it from the rows already there."""
     for statement in [*TABLES, *add_rows(0), *INDEXES, *TRIGGERS.values()]:
+        execute(statement)
+
+
+def add_char_counts(execute: Execute) -> None:
+    """Migration 0005: customer_char_counts, filled, into a database 0003 equipped before it
+    existed; the triggers are made again from the definitions above, which maintain it."""
+    for name in TRIGGERS:
+        execute(f"DROP TRIGGER IF EXISTS {name}")
+    for statement in [*CHAR_TABLES, *_char_rows("true"), *TRIGGERS.values()]:
         execute(statement)
 
 

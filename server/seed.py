@@ -29,6 +29,7 @@ import sqlite3
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
@@ -455,6 +456,38 @@ _DONE = "done"
 _TABLES = ("customers", "services", "operations")
 
 
+_COUNTED = frozenset(search_sqlite.COUNTED_CHARS)
+_COUNTED_DIGITS = frozenset(search_sqlite.DIGITS)
+
+
+def _char_counts(customers: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The batch's rows of customer_char_counts, as search_sqlite's triggers would count them:
+    made here, with the rows (in the helper process on a big seed), because counting in SQL
+    afterwards cost the writer as much again as copying the rows."""
+    columns = CHUNK_COLUMNS["customers"]
+    at = {name: columns.index(name) for name in columns}
+    partner, status, phone = at["partner_id"], at["status"], at["phone"]
+    # search_text is made of these (CHUNK_SELECT); the phone's part is its key: no '+' or ' '.
+    parts = [at["name_key"], at["account_number"], at["email"], at["domain_key"]]
+    anywhere: dict[tuple[str, str], Counter[str]] = {}
+    phones: dict[tuple[str, str], Counter[str]] = {}
+    for row in customers:
+        group = (row[partner], row[status])
+        phone_key = row[phone].replace("+", "").replace(" ", "")
+        found = set(phone_key).union(*(row[i] for i in parts))
+        anywhere.setdefault(group, Counter()).update(found & _COUNTED)
+        phones.setdefault(group, Counter()).update(_COUNTED_DIGITS.intersection(phone_key))
+    return [
+        (p, st, field, ch, n)
+        for field, counts in (
+            (search_sqlite.ANY_FIELD, anywhere),
+            (search_sqlite.PHONE_FIELD, phones),
+        )
+        for (p, st), counter in counts.items()
+        for ch, n in counter.items()
+    ]
+
+
 def _write_chunk(path: str, batch: Batch) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -472,6 +505,8 @@ def _write_chunk(path: str, batch: Batch) -> None:
             conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
             marks = ", ".join("?" * len(columns))
             conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        conn.execute("CREATE TABLE char_counts (partner_id, status, field, ch, n)")
+        conn.executemany("INSERT INTO char_counts VALUES (?, ?, ?, ?, ?)", _char_counts(batch[0]))
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -610,8 +645,14 @@ class _SqliteLoader:
                 ).rowcount
             if self.insert_trigger:
                 # What the trigger would have done for these rows, a statement per table.
-                for statement in search_sqlite.add_rows(last):
+                for statement in search_sqlite.add_rows(last, char_counts=False):
                     c.execute(statement)
+                c.execute(
+                    "INSERT INTO main.customer_char_counts (partner_id, status, field, ch, n)"
+                    " SELECT partner_id, status, field, ch, n FROM seed_chunk.char_counts"
+                    " WHERE true ON CONFLICT (partner_id, status, field, ch)"
+                    " DO UPDATE SET n = n + excluded.n"
+                )
             c.execute("COMMIT")
         finally:
             if c.in_transaction:

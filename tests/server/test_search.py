@@ -458,6 +458,10 @@ def test_sqlite_plans_agree_with_each_other_and_with_the_rules(
     class Walk(Sort):
         SORT_OVER_WALK = 10**12
 
+    class Uncounted(_SqliteSearch):
+        def _counted_total(self, needles: Any) -> int | None:
+            return None
+
     url = _sqlite_path(server)
     tag = unique("p")
     new_customer(api, name=f"Plan {tag} Ærø", alias_domains=[f"{tag}.example.com"])
@@ -465,10 +469,11 @@ def test_sqlite_plans_agree_with_each_other_and_with_the_rules(
     partner = api.get("/me").json()["partner"]["id"]
     db = Database(url)
     try:
-        for params in [*queries_from(people), {"q": tag}, {"q": "ær"}, {"q": "ø"}]:
+        counted = [{"q": "e", "status": "suspended"}, {"q": "3"}, {"q": "'"}, {"q": "đ"}]
+        for params in [*queries_from(people), *counted, {"q": tag}, {"q": "ær"}, {"q": "ø"}]:
             want = expected(people, **params)
             middle = want[len(want) // 2] if want else None
-            for plan in (_SqliteSearch, Scan, Sort, Walk):
+            for plan in (_SqliteSearch, Scan, Sort, Walk, Uncounted):
                 for after in (None, middle):
                     with db.session() as s:
                         query = CustomerQuery(
@@ -479,6 +484,86 @@ def test_sqlite_plans_agree_with_each_other_and_with_the_rules(
                     assert total == len(want), (plan, params)
     finally:
         db.dispose()
+
+
+def _char_counts_are_exact(conn: sqlite3.Connection) -> None:
+    """customer_char_counts holds what a count of every row would give, and nothing else."""
+    from server.search_sqlite import ANY_FIELD, COUNTED_CHARS, DIGITS, PHONE_FIELD
+
+    stored = {
+        tuple(row[:4]): row[4]
+        for row in conn.execute(
+            "SELECT partner_id, status, field, ch, n FROM customer_char_counts WHERE n != 0"
+        )
+    }
+    want: dict[tuple[Any, ...], int] = {}
+    rows = conn.execute("SELECT partner_id, status, search_text, phone_key FROM customers")
+    for partner, status, search_text, phone_key in rows:
+        for field, key, chars in (
+            (ANY_FIELD, search_text, COUNTED_CHARS),
+            (PHONE_FIELD, phone_key, DIGITS),
+        ):
+            for ch in set(key) & set(chars):
+                want[(partner, status, field, ch)] = want.get((partner, status, field, ch), 0) + 1
+    assert stored == want
+
+
+def test_character_counts_follow_every_write(tmp_path: Path) -> None:
+    """One-character totals come from customer_char_counts: the seed's bulk fill, and the
+    triggers on every insert, edit, status change and delete, keep it exact."""
+    url = f"sqlite:///{tmp_path / 'counts.sqlite3'}"
+    seed_database(url, customers=400)
+    conn = sqlite3.connect(tmp_path / "counts.sqlite3")
+    try:
+        _char_counts_are_exact(conn)
+        ids = [r[0] for r in conn.execute("SELECT id FROM customers ORDER BY id LIMIT 3")]
+        conn.execute("UPDATE customers SET status = 'canceled' WHERE id = ?", (ids[0],))
+        conn.execute(
+            "UPDATE customers SET name_key = 'zzz', phone_key = '999',"
+            " search_text = char(1) || 'zzz' || char(2) || lower(account_number) || char(3)"
+            " || email_key || char(4) || '999' || char(5) || domain_key WHERE id = ?",
+            (ids[1],),
+        )
+        # (This connection does not enforce foreign keys: its services may stay.)
+        conn.execute("DELETE FROM customers WHERE id = ?", (ids[2],))
+        conn.commit()
+        _char_counts_are_exact(conn)
+    finally:
+        conn.close()
+
+
+def test_the_character_counts_migration_fills_them_and_they_stay_exact(tmp_path: Path) -> None:
+    """A database equipped for search before customer_char_counts existed gets it filled by
+    migration 0005, with triggers that keep it exact from then on."""
+    from alembic import command
+
+    from server.db import Database
+    from server.migrate import alembic_config
+
+    path = tmp_path / "before.sqlite3"
+    seed_database(f"sqlite:///{path}", customers=300)
+    with sqlite3.connect(path) as conn:
+        # What a database at 0004 had before this table: no counts, triggers that keep none.
+        for name in search_sqlite_triggers():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE customer_char_counts")
+        conn.execute("DROP TABLE customer_count_chars")
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    db = Database(f"sqlite:///{path}")
+    try:
+        command.upgrade(alembic_config(db.engine), "head")
+    finally:
+        db.dispose()
+    with sqlite3.connect(path) as conn:
+        _char_counts_are_exact(conn)
+        conn.execute("UPDATE customers SET status = 'suspended' WHERE rowid % 7 = 0")
+        _char_counts_are_exact(conn)
+
+
+def search_sqlite_triggers() -> list[str]:
+    from server.search_sqlite import TRIGGERS
+
+    return list(TRIGGERS)
 
 
 # The seed.
