@@ -18,10 +18,7 @@ import json
 from array import array
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import repeat
 from typing import Any, NamedTuple
-
-import numpy as np
 
 from desktop.models.customer_record import CustomerFields, CustomerRecord
 
@@ -112,6 +109,8 @@ class CustomerRows:
         self._row_by_id: dict[str, int] = {}
         self._cache: dict[int, CustomerRow] = {}
         self._record_type: Any = None
+        # Ids whose rows were replaced since the last reload: the only ones it must compare.
+        self._touched: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._blobs)
@@ -149,12 +148,14 @@ class CustomerRows:
         self._versions = array("q")
         self._row_by_id = {}
         self._cache.clear()
+        self._touched = set()
 
     def take(self) -> tuple[dict[str, int], list[str], array[int]]:
         """Everything stored, handed over (for a reload that keeps newer rows); then empty."""
         held = (self._row_by_id, self._blobs, self._versions)
         self._blobs, self._versions, self._row_by_id = [], array("q"), {}
         self._cache.clear()
+        self._touched = set()
         return held
 
     def reload(
@@ -164,38 +165,35 @@ class CustomerRows:
         blobs: list[str],
         positions: dict[str, int],
     ) -> list[int]:
-        """Replaces every row by these, `positions` giving each one's id and row (ids unique),
-        except that a customer stored now in a newer version than the one given keeps its row
-        as it is. Returns the rows so kept. The lists and the dict become this object's own, not
-        copies, and the versions are compared in bulk: a reload of 100,000 must not stall."""
+        """Replaces every row by these, `positions` giving each one's id and row (ids unique).
+
+        A customer whose row was replaced since the last reload (an edit, an operation that
+        finished meanwhile) keeps it if it is newer than the version given; returns the rows so
+        kept. Only those can be newer: the server's versions only go up, so any other row was
+        fetched before the reload's own copy was. The lists and the dict become this object's
+        own, not copies: a reload of 100,000 must not stall the GUI thread.
+        """
         if not len(versions) == len(blobs) == len(positions):
             raise ValueError("a version, packed row and unique id for every record")
         if record_type is not None:
             self.check_type(record_type)
+        touched = self._touched
         held_rows, held_blobs, held_versions = self.take()
         self._row_by_id, self._blobs, self._versions = positions, blobs, versions
-        if not held_rows:
-            return []
-        count = len(held_rows)
-        at = np.fromiter(
-            map(self._row_by_id.get, held_rows, repeat(-1)), dtype=np.int64, count=count
-        )
-        held_at = np.fromiter(held_rows.values(), dtype=np.int64, count=count)
-        old = np.frombuffer(held_versions, dtype=np.int64)[held_at]
-        new = np.frombuffer(self._versions, dtype=np.int64)
-        found = np.flatnonzero(at >= 0)
-        newer = found[old[found] > new[at[found]]]
         kept = []
-        for i in newer.tolist():
-            row, held = int(at[i]), int(held_at[i])
-            self.replace_packed(row, held_blobs[held], held_versions[held])
-            kept.append(row)
-        return kept
+        for customer_id in touched:
+            held, row = held_rows.get(customer_id), positions.get(customer_id)
+            if held is not None and row is not None and held_versions[held] > versions[row]:
+                self.replace_packed(row, customer_id, held_blobs[held], held_versions[held])
+                kept.append(row)
+        return sorted(kept)
 
-    def replace_packed(self, row: int, blob: str, version: int) -> None:
+    def replace_packed(self, row: int, customer_id: str, blob: str, version: int) -> None:
+        """A newer packed copy of the customer at `row` (whose id is `customer_id`)."""
         self._blobs[row] = blob
         self._versions[row] = version
         self._cache.pop(row, None)
+        self._touched.add(customer_id)
 
     def row(self, row: int) -> CustomerRow:
         """The light row, from the cache when it was read lately (painting reads each often)."""

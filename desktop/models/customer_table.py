@@ -263,7 +263,7 @@ class CustomerTableModel(QAbstractTableModel):
             return False
         if fields.version < self._rows.version_at(row):
             return True  # a page fetched before the change arrived late: keep the newer row
-        self._rows.replace_packed(row, blob, fields.version)
+        self._rows.replace_packed(row, fields.id, blob, fields.version)
         self._patch_fresh(row, fields)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1), [])
         return True
