@@ -474,7 +474,7 @@ class CustomerFilterModel(QAbstractProxyModel):
         if keys is None:
             self._search.append(records)
         else:
-            self._search.append_keys(keys)  # made off the GUI thread with the rows
+            self._search.append_joined(keys)  # made off the GUI thread with the rows
         self._status.extend(
             np.fromiter(
                 (STATUS_RANK.get(r.status, UNKNOWN_STATUS_RANK) for r in records),

@@ -66,12 +66,15 @@ class CustomerSearchIndex:
 
     def append(self, records: Sequence[CustomerFields]) -> None:
         """Keys of the rows after the last one indexed, in row order."""
-        self.append_keys(encoded_keys(records))
-
-    def append_keys(self, keys: Sequence[Sequence[bytes]]) -> None:
-        """The same, given the keys (search_keys.encoded_keys), made where the rows were."""
-        for field, field_keys in zip(self._fields, keys, strict=True):
+        for field, field_keys in zip(self._fields, encoded_keys(records), strict=True):
             field.append_rows(field_keys)
+        self._forget()
+
+    def append_joined(self, keys: Sequence[tuple[bytes, npt.NDArray[np.int64]]]) -> None:
+        """The same, given each field's keys joined, with their lengths (FieldIndex's form),
+        made where the rows were."""
+        for field, (joined, lengths) in zip(self._fields, keys, strict=True):
+            field.append_joined(joined, lengths)
         self._forget()
 
     def update(self, row: int, record: CustomerFields) -> bool:

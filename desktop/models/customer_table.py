@@ -41,8 +41,7 @@ from desktop.models.customer_rows import (
     light_row,
     pack,
 )
-from desktop.models.prepared_rows import KeysBySlot, PreparedRows, as_prepared
-from desktop.models.search_keys import encoded_keys
+from desktop.models.prepared_rows import PreparedRows, as_prepared
 
 _USER = int(Qt.ItemDataRole.UserRole)
 CustomerRole = _USER + 1  # the record itself
@@ -62,13 +61,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def _unique_picks(page: PreparedRows, loaded: Container[str] = ()) -> list[int] | None:
     """Positions of the page's customers to add: each id once (its last copy, the newer, at
     the place of its first) and none already loaded; None when that is all of them."""
-    ids = page.ids
     # The usual page repeats no one and holds no one loaded (checked at C speed).
-    if not page.repeats_ids() and not (loaded and any(map(loaded.__contains__, ids))):
+    if not page.repeats_ids() and not (loaded and any(map(loaded.__contains__, page.positions))):
         return None
     picks: list[int] = []
     pick_of: dict[str, int] = {}
-    for i, customer_id in enumerate(ids):
+    for i in range(len(page)):
+        customer_id = page.id_at(i)
         if customer_id in loaded:
             continue
         if customer_id in pick_of:
@@ -110,6 +109,7 @@ class CustomerTableModel(QAbstractTableModel):
         # A reload's records and search keys (made off the GUI thread), until the filter has
         # read them all: it indexes a big reload over several event-loop turns.
         self._fresh: PreparedRows | None = None  # only its rows and keys
+        self._fresh_edited: set[int] = set()  # its rows changed since (their keys are stale)
         self._pending: dict[str, str] = {}
         self._locale = QLocale()
 
@@ -147,21 +147,25 @@ class CustomerTableModel(QAbstractTableModel):
             return self._fresh.fields(first, end)
         return self._rows.rows(first, end)
 
-    def search_keys_in(self, first: int, end: int) -> KeysBySlot | None:
-        """The encoded search keys of rows first..end-1 when they were made with the rows (by
-        `prepare_rows`, off the GUI thread); None when the reader must make them itself.
+    def search_keys_in(self, first: int, end: int) -> list[tuple[bytes, Any]] | None:
+        """The search keys of rows first..end-1, per field joined with their lengths
+        (FieldIndex.append_joined), when they were made with the rows (by `prepare_rows`, off
+        the GUI thread); None when the reader must make them itself.
 
         A reload's are kept until read to the end: an index reads each row's keys once.
         """
         start, inserting = self._inserting
         if inserting is not None and start <= first and end <= start + len(inserting):
-            return tuple(slot[first - start : end - start] for slot in inserting.keys)
-        if self._fresh is None:
+            return [run.joined(first - start, end - start) for run in inserting.keys]
+        fresh = self._fresh
+        if fresh is None:
             return None
-        count = len(self._fresh)
-        keys = tuple(slot[first:end] for slot in self._fresh.keys) if end <= count else None
+        count = len(fresh)
+        keys = None
+        if end <= count and not any(first <= row < end for row in self._fresh_edited):
+            keys = [run.joined(first, end) for run in fresh.keys]
         if end >= count:
-            self._fresh = None
+            self._fresh, self._fresh_edited = None, set()
         return keys
 
     def pending_kind(self, customer_id: str) -> str:
@@ -212,15 +216,15 @@ class CustomerTableModel(QAbstractTableModel):
         page = as_prepared(records)
         picks = _unique_picks(page, loaded=self._rows)
         if picks is not None:
-            for i, customer_id in enumerate(page.ids):
-                if customer_id in self._rows:
+            for i in range(len(page)):
+                if page.id_at(i) in self._rows:
                     self._update(page.fields(i, i + 1)[0], page.blobs[i])
             page = page.subset(picks)
         if not len(page):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.append_packed(page.record_type, page.ids, page.versions, page.blobs)
+        self._rows.append_packed(page.record_type, page.positions, page.versions, page.blobs)
         self._inserting = (first, page)
         try:
             self.endInsertRows()
@@ -245,6 +249,7 @@ class CustomerTableModel(QAbstractTableModel):
         # Held for the filter, which indexes a big reload over several event-loop turns: the
         # light rows spare it decoding each row, the keys making them.
         self._fresh = page if len(page) else None
+        self._fresh_edited = set()
         for row in kept:
             self._patch_fresh(row, self._rows.row(row))
         self.endResetModel()
@@ -269,11 +274,11 @@ class CustomerTableModel(QAbstractTableModel):
         return True
 
     def _patch_fresh(self, row: int, fields: CustomerFields) -> None:
+        """A reload's row changed before the filter read it: its keys are made anew then."""
         fresh = self._fresh
         if fresh is not None and row < len(fresh):
             fresh.rows[row] = tuple(light_row(fields))
-            for slot, key in zip(fresh.keys, encoded_keys([fields]), strict=True):
-                slot[row] = key[0]
+            self._fresh_edited.add(row)
 
     def set_pending(self, customer_id: str, pending: bool, kind: str = "") -> None:
         """Marks a customer as having an unfinished operation (`kind` as in the API)."""

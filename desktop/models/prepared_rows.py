@@ -10,30 +10,92 @@ table only adopts what it made.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from desktop.models.customer_record import CustomerRecord
 from desktop.models.customer_rows import CustomerRow, light_row, pack
+from desktop.models.search_index import SEPARATOR
 from desktop.models.search_keys import INDEXED_FIELDS, encoded_keys
 
 _named = partial(tuple.__new__, CustomerRow)
-# One list per INDEXED_FIELDS slot, one encoded key per customer.
-KeysBySlot = tuple[list[bytes], ...]
+_SEPARATOR = bytes([SEPARATOR])
+
+
+class KeyRun:
+    """One search field's encoded keys of many rows, as FieldIndex stores them: joined blocks
+    (one bytes per page, each key followed by the separator) with their byte offsets.
+
+    A handful of objects however many rows: the garbage collector's full passes visit every
+    element of every list alive, and a reload's keys as five lists of 100,000 made each pass
+    visit half a million more (passes of 20-80 ms, landing in the GUI thread's steps).
+    """
+
+    def __init__(self) -> None:
+        self._blocks: list[bytes] = []
+        self._offsets: list[npt.NDArray[np.int64]] = []  # per block: each key's start, and the end
+        self._first_rows = [0]  # the row each block starts at, and the end
+
+    @classmethod
+    def of(cls, keys: Sequence[bytes]) -> KeyRun:
+        run = cls()
+        if keys:
+            lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+            offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+            np.cumsum(lengths + 1, out=offsets[1:])
+            run._add(_SEPARATOR.join(keys) + _SEPARATOR, offsets)
+        return run
+
+    def __len__(self) -> int:
+        return self._first_rows[-1]
+
+    def extend(self, more: KeyRun) -> None:
+        for block, offsets in zip(more._blocks, more._offsets, strict=True):
+            self._add(block, offsets)
+
+    def joined(self, first: int, end: int) -> tuple[bytes, npt.NDArray[np.int64]]:
+        """Rows first..end-1: their keys joined (each followed by the separator), and lengths."""
+        parts: list[bytes] = []
+        lengths: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)]
+        at = max(bisect_right(self._first_rows, first) - 1, 0)
+        while at < len(self._blocks) and self._first_rows[at] < end:
+            base = self._first_rows[at]
+            lo, hi = max(first, base) - base, min(end, self._first_rows[at + 1]) - base
+            offsets = self._offsets[at]
+            parts.append(self._blocks[at][offsets[lo] : offsets[hi]])
+            lengths.append(np.diff(offsets[lo : hi + 1]) - 1)
+            at += 1
+        return b"".join(parts), np.concatenate(lengths)
+
+    def keys(self, first: int, end: int) -> list[bytes]:
+        data, _ = self.joined(first, end)
+        return data.split(_SEPARATOR)[:-1]
+
+    def _add(self, block: bytes, offsets: npt.NDArray[np.int64]) -> None:
+        self._blocks.append(block)
+        self._offsets.append(offsets)
+        self._first_rows.append(self._first_rows[-1] + len(offsets) - 1)
+
+
+# One run per INDEXED_FIELDS slot.
+KeysBySlot = tuple[KeyRun, ...]
 
 
 @dataclass(frozen=True)
 class PreparedRows:
-    # The records' type, and each one's light row as a plain tuple (`fields` names them): the
-    # API's records (about 3 KiB and a dozen objects each) stay in the worker, and the garbage
-    # collector stops tracking plain tuples of strings, where it walks a NamedTuple on every
-    # full pass. Holding a reload of 100,000 as NamedTuples made those passes take 80 ms.
+    # The records' type, and each one's light row as a plain tuple (`fields` names them; its
+    # first value is the id): the API's records (about 3 KiB and a dozen objects each) stay in
+    # the worker, and the garbage collector stops tracking plain tuples of strings, where it
+    # walks a NamedTuple on every full pass (a reload of 100,000 as NamedTuples: 80 ms passes).
     record_type: type | None
     rows: list[tuple[Any, ...]]
-    ids: list[str]  # each record's id, and below its version and pack(record)
-    versions: array[int]
+    versions: array[int]  # and below each row's pack(record)
     blobs: list[str]
     keys: KeysBySlot
     # Each id's position (the last, if one repeats): a table adopts it as its index by id.
@@ -46,39 +108,44 @@ class PreparedRows:
         """The light rows first..end-1, named."""
         return list(map(_named, self.rows[first:end]))
 
+    def id_at(self, i: int) -> str:
+        customer_id: str = self.rows[i][0]
+        return customer_id
+
     def repeats_ids(self) -> bool:
-        return len(self.positions) != len(self.ids)
+        return len(self.positions) != len(self.rows)
 
     def subset(self, picks: Sequence[int]) -> PreparedRows:
         """The customers at these positions, in this order."""
+        keys = tuple(run.keys(0, len(run)) for run in self.keys)
         return PreparedRows(
             self.record_type,
             [self.rows[i] for i in picks],
-            [self.ids[i] for i in picks],
             array("q", [self.versions[i] for i in picks]),
             [self.blobs[i] for i in picks],
-            tuple([slot[i] for i in picks] for slot in self.keys),
-            {self.ids[i]: n for n, i in enumerate(picks)},
+            tuple(KeyRun.of([slot[i] for i in picks]) for slot in keys),
+            {self.id_at(i): n for n, i in enumerate(picks)},
         )
 
     @staticmethod
     def empty() -> PreparedRows:
-        return PreparedRows(None, [], [], array("q"), [], tuple([] for _ in INDEXED_FIELDS), {})
+        keys = tuple(KeyRun() for _ in INDEXED_FIELDS)
+        return PreparedRows(None, [], array("q"), [], keys, {})
 
     def extend(self, more: PreparedRows) -> None:
         """Adds `more` at the end (a reload gathers its pages so, one as each arrives)."""
-        first = len(self.ids)
-        self.positions.update(zip(more.ids, range(first, first + len(more)), strict=True))
+        first = len(self.rows)
+        ids = (row[0] for row in more.rows)
+        self.positions.update(zip(ids, range(first, first + len(more)), strict=True))
         if more.record_type is not None and self.record_type is None:
             object.__setattr__(self, "record_type", more.record_type)  # set once, by the first
         elif more.record_type not in (None, self.record_type):
             raise TypeError(f"rows of {self.record_type}, not {more.record_type}")
         self.rows.extend(more.rows)
-        self.ids.extend(more.ids)
         self.versions.extend(more.versions)
         self.blobs.extend(more.blobs)
-        for slot, more_slot in zip(self.keys, more.keys, strict=True):
-            slot.extend(more_slot)
+        for run, more_run in zip(self.keys, more.keys, strict=True):
+            run.extend(more_run)
 
 
 def prepare_rows(records: Iterable[CustomerRecord]) -> PreparedRows:
@@ -90,10 +157,9 @@ def prepare_rows(records: Iterable[CustomerRecord]) -> PreparedRows:
     return PreparedRows(
         kinds.pop() if kinds else None,
         [tuple(light_row(r)) for r in kept],
-        [r.id for r in kept],
         array("q", [r.version for r in kept]),
         [pack(r) for r in kept],
-        encoded_keys(kept),
+        tuple(KeyRun.of(slot) for slot in encoded_keys(kept)),
         {r.id: i for i, r in enumerate(kept)},
     )
 

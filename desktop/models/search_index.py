@@ -50,20 +50,25 @@ class FieldIndex:
 
     def append_rows(self, keys: Sequence[bytes]) -> None:
         """Keys of the rows after the last one indexed, in row order."""
-        if not keys:
+        if keys:
+            lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+            self.append_joined(_SEPARATOR_BYTE.join(keys) + _SEPARATOR_BYTE, lengths)
+
+    def append_joined(self, joined: bytes, lengths: npt.NDArray[np.int64]) -> None:
+        """The same, given joined: each key followed by SEPARATOR, `lengths` without it."""
+        count = len(lengths)
+        if not count:
             return
         first_row = len(self._row_seg)
         first_seg = len(self._seg_start)
-        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
-        starts = np.empty(len(keys), dtype=np.int64)
+        starts = np.empty(count, dtype=np.int64)
         starts[0] = len(self._buffer)
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
         starts[1:] += starts[0]
-        joined = _SEPARATOR_BYTE.join(keys) + _SEPARATOR_BYTE
         self._buffer.extend(np.frombuffer(joined, dtype=np.uint8))
         self._seg_start.extend(starts)
-        self._seg_row.extend(np.arange(first_row, first_row + len(keys), dtype=np.int64))
-        self._row_seg.extend(np.arange(first_seg, first_seg + len(keys), dtype=np.int64))
+        self._seg_row.extend(np.arange(first_row, first_row + count, dtype=np.int64))
+        self._row_seg.extend(np.arange(first_seg, first_seg + count, dtype=np.int64))
 
     def set_row(self, row: int, key: bytes) -> None:
         seg = int(self._row_seg.array[row])
