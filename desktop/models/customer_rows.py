@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -49,21 +49,13 @@ _decode = json.JSONDecoder().decode
 _CACHE_ROWS = 512
 
 
-def pack(record: CustomerRecord) -> str:
-    values: list[Any] = [
-        record.id,
-        record.account_number,
-        record.name,
-        record.contact_name,
-        record.email,
-        record.phone,
-        record.domain,
-        list(record.alias_domains),
-        record.status,
-        record.created_at.isoformat(),
-        record.version,
-        *record.packed_extra(),
-    ]
+def pack(record: CustomerRecord, row: CustomerRow | None = None) -> str:
+    """The record as its JSON row; `row`, when given, is its `light_row`, made already."""
+    r = light_row(record) if row is None else row
+    # The light row's values, in its order (alias domains as a JSON array, the date as ISO
+    # text), then the record's other fields.
+    values: list[Any] = [*r[:7], list(r[7]), r[8], r[9].isoformat(), r[10]]
+    values.extend(record.packed_extra())
     return _encode(values)
 
 
@@ -127,7 +119,7 @@ class CustomerRows:
     def append_packed(
         self,
         record_type: type | None,
-        ids: Sequence[str],
+        ids: Collection[str],
         versions: Sequence[int],
         blobs: Sequence[str],
     ) -> None:

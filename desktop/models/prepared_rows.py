@@ -154,11 +154,12 @@ def prepare_rows(records: Iterable[CustomerRecord]) -> PreparedRows:
     kinds = set(map(type, kept))
     if len(kinds) > 1:
         raise TypeError(f"records of one type, not {sorted(k.__name__ for k in kinds)}")
+    rows = [light_row(r) for r in kept]
     return PreparedRows(
         kinds.pop() if kinds else None,
-        [tuple(light_row(r)) for r in kept],
+        [tuple(row) for row in rows],
         array("q", [r.version for r in kept]),
-        [pack(r) for r in kept],
+        [pack(r, row) for r, row in zip(kept, rows, strict=True)],
         tuple(KeyRun.of(slot) for slot in encoded_keys(kept)),
         {r.id: i for i, r in enumerate(kept)},
     )
