@@ -5,7 +5,8 @@ objects that Python's cyclic garbage collector walks on every full pass: 100,000
 300 MB and made full collections block the GUI thread for ~300 ms while a big list loaded. Each
 row here is the record's values as one JSON array (an ASCII str of about 300 B, which the
 collector ignores). JSON because it escapes every character a hostile value could hold, and the
-C codec reads a row back in about two microseconds.
+C codec reads a row back in about two microseconds. The rows are kept in a `Chunked` sequence
+rather than a list, whose every element a full pass would visit.
 
 The table reads a light `CustomerRow` (what it shows, searches and sorts by), decoded on demand
 and cached for the rows on screen; the full record is rebuilt only when someone asks for it
@@ -20,6 +21,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from desktop.models.chunked import Chunked, chunked
 from desktop.models.customer_record import CustomerFields, CustomerRecord
 
 
@@ -96,7 +98,8 @@ class CustomerRows:
     """Rows of packed customers, found by id; records of one type (the first one stored)."""
 
     def __init__(self) -> None:
-        self._blobs: list[str] = []
+        # Chunked, not a list: the collector's full passes would visit every row of a list.
+        self._blobs: Chunked[str] = Chunked()
         self._versions = array("q")
         self._row_by_id: dict[str, int] = {}
         self._cache: dict[int, CustomerRow] = {}
@@ -136,16 +139,16 @@ class CustomerRows:
         self._versions.extend(versions)
 
     def clear(self) -> None:
-        self._blobs = []
+        self._blobs = Chunked()
         self._versions = array("q")
         self._row_by_id = {}
         self._cache.clear()
         self._touched = set()
 
-    def take(self) -> tuple[dict[str, int], list[str], array[int]]:
+    def take(self) -> tuple[dict[str, int], Chunked[str], array[int]]:
         """Everything stored, handed over (for a reload that keeps newer rows); then empty."""
         held = (self._row_by_id, self._blobs, self._versions)
-        self._blobs, self._versions, self._row_by_id = [], array("q"), {}
+        self._blobs, self._versions, self._row_by_id = Chunked(), array("q"), {}
         self._cache.clear()
         self._touched = set()
         return held
@@ -154,7 +157,7 @@ class CustomerRows:
         self,
         record_type: type | None,
         versions: array[int],
-        blobs: list[str],
+        blobs: Sequence[str],
         positions: dict[str, int],
     ) -> list[int]:
         """Replaces every row by these, `positions` giving each one's id and row (ids unique).
@@ -162,8 +165,9 @@ class CustomerRows:
         A customer whose row was replaced since the last reload (an edit, an operation that
         finished meanwhile) keeps it if it is newer than the version given; returns the rows so
         kept. Only those can be newer: the server's versions only go up, so any other row was
-        fetched before the reload's own copy was. The lists and the dict become this object's
-        own, not copies: a reload of 100,000 must not stall the GUI thread.
+        fetched before the reload's own copy was. The versions, the packed rows (when Chunked)
+        and the dict become this object's own, not copies: a reload of 100,000 must not stall
+        the GUI thread.
         """
         if not len(versions) == len(blobs) == len(positions):
             raise ValueError("a version, packed row and unique id for every record")
@@ -171,7 +175,7 @@ class CustomerRows:
             self.check_type(record_type)
         touched = self._touched
         held_rows, held_blobs, held_versions = self.take()
-        self._row_by_id, self._blobs, self._versions = positions, blobs, versions
+        self._row_by_id, self._blobs, self._versions = positions, chunked(blobs), versions
         kept = []
         for customer_id in touched:
             held, row = held_rows.get(customer_id), positions.get(customer_id)
@@ -199,11 +203,11 @@ class CustomerRows:
     def rows(self, first: int, end: int) -> list[CustomerRow]:
         """Rows first..end-1 for indexing; not cached (each is read once)."""
         decode = _decode
-        return [_row(decode(blob)) for blob in self._blobs[first:end]]
+        return [_row(decode(blob)) for blob in self._blobs.span(first, end)]
 
     def snapshot(self) -> RowsSnapshot:
         """Every row as it is now, readable from any thread (for an export in a worker)."""
-        return RowsSnapshot(list(self._blobs))
+        return RowsSnapshot(self._blobs.copy())
 
     def record(self, row: int) -> Any:
         """The full record as it was stored, rebuilt by its type."""
@@ -218,9 +222,9 @@ class CustomerRows:
 
 
 class RowsSnapshot:
-    """A copy of the row list (the packed rows are immutable strs, shared, not copied)."""
+    """The packed rows as they were (shared immutable chunks of strs, nothing copied)."""
 
-    def __init__(self, blobs: list[str]) -> None:
+    def __init__(self, blobs: Sequence[str]) -> None:
         self._blobs = blobs
 
     def __len__(self) -> int:

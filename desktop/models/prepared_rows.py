@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from desktop.models.chunked import Chunked
 from desktop.models.customer_record import CustomerRecord
 from desktop.models.customer_rows import CustomerRow, light_row, pack
 from desktop.models.search_index import SEPARATOR
@@ -93,10 +94,11 @@ class PreparedRows:
     # first value is the id): the API's records (about 3 KiB and a dozen objects each) stay in
     # the worker, and the garbage collector stops tracking plain tuples of strings, where it
     # walks a NamedTuple on every full pass (a reload of 100,000 as NamedTuples: 80 ms passes).
+    # Rows and packed rows are Chunked, so the lists holding them are no burden to it either.
     record_type: type | None
-    rows: list[tuple[Any, ...]]
+    rows: Chunked[tuple[Any, ...]]
     versions: array[int]  # and below each row's pack(record)
-    blobs: list[str]
+    blobs: Chunked[str]
     keys: KeysBySlot
     # Each id's position (the last, if one repeats): a table adopts it as its index by id.
     positions: dict[str, int]
@@ -106,7 +108,7 @@ class PreparedRows:
 
     def fields(self, first: int, end: int) -> list[CustomerRow]:
         """The light rows first..end-1, named."""
-        return list(map(_named, self.rows[first:end]))
+        return list(map(_named, self.rows.span(first, end)))
 
     def id_at(self, i: int) -> str:
         customer_id: str = self.rows[i][0]
@@ -120,9 +122,9 @@ class PreparedRows:
         keys = tuple(run.keys(0, len(run)) for run in self.keys)
         return PreparedRows(
             self.record_type,
-            [self.rows[i] for i in picks],
+            Chunked([self.rows[i] for i in picks]),
             array("q", [self.versions[i] for i in picks]),
-            [self.blobs[i] for i in picks],
+            Chunked([self.blobs[i] for i in picks]),
             tuple(KeyRun.of([slot[i] for i in picks]) for slot in keys),
             {self.id_at(i): n for n, i in enumerate(picks)},
         )
@@ -130,7 +132,7 @@ class PreparedRows:
     @staticmethod
     def empty() -> PreparedRows:
         keys = tuple(KeyRun() for _ in INDEXED_FIELDS)
-        return PreparedRows(None, [], array("q"), [], keys, {})
+        return PreparedRows(None, Chunked(), array("q"), Chunked(), keys, {})
 
     def extend(self, more: PreparedRows) -> None:
         """Adds `more` at the end (a reload gathers its pages so, one as each arrives)."""
@@ -157,9 +159,9 @@ def prepare_rows(records: Iterable[CustomerRecord]) -> PreparedRows:
     rows = [light_row(r) for r in kept]
     return PreparedRows(
         kinds.pop() if kinds else None,
-        [tuple(row) for row in rows],
+        Chunked(tuple(row) for row in rows),
         array("q", [r.version for r in kept]),
-        [pack(r, row) for r, row in zip(kept, rows, strict=True)],
+        Chunked(pack(r, row) for r, row in zip(kept, rows, strict=True)),
         tuple(KeyRun.of(slot) for slot in encoded_keys(kept)),
         {r.id: i for i, r in enumerate(kept)},
     )

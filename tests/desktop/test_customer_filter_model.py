@@ -465,6 +465,32 @@ def test_a_reload_indexed_in_steps_finds_rows_edited_before_their_step(
     assert 950 not in models.shown()
 
 
+def test_a_reload_read_in_steps_lets_its_rows_go_and_keeps_later_edits_and_sorts(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reload's light rows are let go as the filter reads them (freeing 100,000 at once
+    # blocked the GUI thread); rows read already must then come from the table itself.
+    monkeypatch.setattr(customer_filter, "_INDEX_ROWS_PER_STEP", 100)
+    monkeypatch.setattr(customer_filter, "_CATCH_UP_ROWS_PER_STEP", 100)
+    models = Models(qtbot, [], check=False, step_budget_ms=0.0)
+    reload = make_customers(6000, seed=12)
+    models.table.reset(prepare_rows(reload))
+    qtbot.waitUntil(lambda: models.proxy.total_count() >= 2500, timeout=20_000)
+    assert models.proxy.total_count() < 6000  # the checks below land while it reads
+    read, unread = 10, 5900
+    models.table.update_customer(changed(reload[read], name="Aardvark Read Already"))  # type: ignore[arg-type]
+    models.table.update_customer(changed(reload[unread], name="Aardvark Not Read Yet"))  # type: ignore[arg-type]
+    assert models.table.customers_in(0, 3)[0].id == reload[0].id  # from the packed rows
+    models.proxy.sort(T.NAME, ASC)  # reads every row's name, those let go too
+    models.settle()
+    assert models.search("aardvark") == sorted([read, unread], key=_key(models, T.NAME))
+    models.proxy.set_search("")
+    models.settle()
+    assert models.shown() == sorted_rows(list(range(6000)), _key(models, T.NAME), False)
+    assert models.shown()[:2] == sorted([read, unread], key=_key(models, T.NAME))
+    assert models.table.customers_in(read, read + 1)[0].name == "Aardvark Read Already"
+
+
 def test_a_reload_older_than_the_row_shown_searches_the_newer_row(models: Models) -> None:
     customers = models.customers()
     newer = changed(customers[7], name="Quokka Renamed Ltd")

@@ -12,7 +12,7 @@ from tests.desktop.customer_factory import changed, make_customers
 def test_prepared_rows_hold_the_packed_rows_and_keys_of_their_records() -> None:
     customers = make_customers(30, seed=5)
     rows = prepare_rows(customers)
-    assert rows.blobs == [pack(c) for c in customers]  # type: ignore[arg-type]
+    assert list(rows.blobs) == [pack(c) for c in customers]
     assert [run.keys(0, 30) for run in rows.keys] == list(encoded_keys(customers))
     assert [rows.id_at(i) for i in range(30)] == [c.id for c in customers]
     assert rows.positions == {c.id: i for i, c in enumerate(customers)}
