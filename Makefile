@@ -4,14 +4,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-# Qt's offscreen platform and PostgreSQL for the server suite; only what a box lacks is installed.
-TEST_DEBS   := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
-               fonts-dejavu-core postgresql
-SCREEN_DEBS := xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
-               libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
+# Only what a box lacks is installed. Qt itself (any platform); its X11 (xcb) platform, which a
+# desktop opens windows with and Qt 6.5+ will not load without libxcb-cursor0; PostgreSQL for
+# the server suite; Xvfb for screenshots.
+QT_DEBS     := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+               fonts-dejavu-core
+XCB_DEBS    := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+               libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
+TEST_DEBS   := $(QT_DEBS) postgresql
+RUN_DEBS    := $(QT_DEBS) $(XCB_DEBS)
+SCREEN_DEBS := xvfb $(XCB_DEBS)
 
 .PHONY: install run test soak lint format screenshots bundle translations bench bench-quick clean \
-	system-test-deps
+	system-test-deps system-run-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +29,10 @@ install: $(STAMP)
 system-test-deps:
 	@if command -v dpkg-query >/dev/null; then scripts/system-deps.sh $(TEST_DEBS); fi
 
-run: $(STAMP)
+system-run-deps:
+	@if command -v dpkg-query >/dev/null; then scripts/system-deps.sh $(RUN_DEBS); fi
+
+run: $(STAMP) system-run-deps
 	$(BIN)/partner-desk --demo
 
 test: $(STAMP) system-test-deps
