@@ -5,8 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 # Only what a box lacks is installed. Qt itself (any platform); its X11 (xcb) platform, which a
-# desktop opens windows with and Qt 6.5+ will not load without libxcb-cursor0; PostgreSQL for
-# the server suite; Xvfb for screenshots.
+# desktop opens windows with and Qt will not load if any one of these is missing; PostgreSQL
+# for the server suite; Xvfb for screenshots.
 QT_DEBS     := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
                fonts-dejavu-core
 XCB_DEBS    := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
