@@ -71,8 +71,8 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	-$(BIN)/python -m bench.server_search --quick --repeat 5
-	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results --rows 20000 --big-rows 100000
-	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table --customers 10000 --repeat 3
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results --rows 20000 --big-rows 50000
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table --customers 5000 --repeat 3
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e --customers 5
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup --repeat 3
 
