@@ -115,6 +115,6 @@ class Chunked(Sequence[T]):
         return f"Chunked(<{self._len} items>)"
 
 
-def chunked(items: Sequence[T] | Chunked[T]) -> Chunked[T]:
+def chunked(items: Sequence[T]) -> Chunked[T]:
     """`items` as a Chunked (itself when it is one)."""
     return items if isinstance(items, Chunked) else Chunked(items)
