@@ -1654,6 +1654,10 @@ Odaberite drugu mapu.</translation>
         <translation>Učitavanje korisnika</translation>
     </message>
     <message>
+        <source>Customer list not refreshed</source>
+        <translation>Popis korisnika nije osvježen</translation>
+    </message>
+    <message>
         <source>No customers to show</source>
         <translation>Nema korisnika za prikaz</translation>
     </message>
@@ -1678,6 +1682,14 @@ Pritisnite F5 za ponovni pokušaj.</translation>
     <message>
         <source>Offline: {msg}</source>
         <translation>Izvan mreže: {msg}</translation>
+    </message>
+    <message>
+        <source>Could not refresh the list: {msg} It shows the customers as they were before. Press F5 to try again.</source>
+        <translation>Popis nije osvježen: {msg} Prikazuje korisnike kakvi su bili prije. Pritisnite F5 za ponovni pokušaj.</translation>
+    </message>
+    <message>
+        <source>Could not load every customer: {msg} The first {n} are shown. Press F5 to try again.</source>
+        <translation>Nisu učitani svi korisnici: {msg} Prikazano je prvih {n}. Pritisnite F5 za ponovni pokušaj.</translation>
     </message>
     <message numerus="yes">
         <source>%n customers</source>

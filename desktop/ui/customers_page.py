@@ -31,6 +31,7 @@ from desktop.models.prepared_rows import PreparedRows, prepare_rows
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner, read_ahead
 from desktop.ui.bulk_plan import skip_reason
+from desktop.ui.callout import Callout
 from desktop.ui.customer_context_menu import CustomerContextMenu
 from desktop.ui.customer_export import CustomerExport
 from desktop.ui.failure_words import error_message
@@ -195,6 +196,13 @@ class CustomersPage(QWidget):
         self.progress.setMaximumHeight(16)
         self.progress.hide()
 
+        # Why the list shown is not the server's latest: a load that failed with rows shown
+        # keeps them (they are what the person was working with) and says so here.
+        self.notice = Callout("warning", "")
+        named(self.notice.caption, "refreshNotice", self.tr("Customer list not refreshed"))
+        self.notice.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
+
         self.empty = named(QLabel(), "emptyState", self.tr("No customers to show"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -224,6 +232,7 @@ class CustomersPage(QWidget):
         layout.addLayout(actions)
         layout.addLayout(bar)
         layout.addWidget(self.progress)
+        layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
 
         self.search.textChanged.connect(self._apply_search)
@@ -317,20 +326,39 @@ class CustomersPage(QWidget):
             # A large reload is indexed over several event-loop turns; restore once it settles.
             if self.proxy.is_settled():
                 self._restore_view()
+        self.notice.hide()
         self._finish_loading()
         self.load_state.emit(self.tr("Connected"))
         self.loaded.emit()
 
     @Slot(object)
     def _load_failed(self, error: Exception) -> None:
+        refreshing = self._refresh_buffer is not None
         self._refresh_buffer = None
         self._finish_loading()
         message = error_message(error)
-        self.empty.setText(
-            self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(msg=message)
-        )
-        self._update_empty_state(failed=True)
         self.load_state.emit(self.tr("Offline: {msg}").format(msg=message))
+        if self.model.rowCount() == 0:
+            self.empty.setText(
+                self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(
+                    msg=message
+                )
+            )
+            self._update_empty_state(failed=True)
+            return
+        if refreshing:
+            text = self.tr(
+                "Could not refresh the list: {msg} It shows the customers as they were before."
+                " Press F5 to try again."
+            ).format(msg=message)
+        else:
+            text = self.tr(
+                "Could not load every customer: {msg} The first {n} are shown."
+                " Press F5 to try again."
+            ).format(msg=message, n=self.model.rowCount())
+        self.notice.caption.setText(text)
+        self.notice.caption.setAccessibleDescription(text)
+        self.notice.show()
 
     def _finish_loading(self) -> None:
         self._loading = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -11,7 +12,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.api.client import PartnerApi
 from desktop.models.customer_table import CustomerTableModel
+from desktop.ui import customers_page
 from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
@@ -279,3 +282,65 @@ def test_sign_out_returns_to_sign_in_and_revokes_the_token(
     harness.runner.drain(10_000)
     r = requests.get(f"{server.url}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert r.status_code == 401
+
+
+def test_a_refresh_that_fails_keeps_the_list_shown_and_says_why(
+    qtbot: QtBot, harness: AppHarness, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'lost.sqlite3'}"
+    seed_database(url)
+    server = ServerProcess(url).start()
+    try:
+        window = harness.sign_in(qtbot, server.root)
+    finally:
+        server.stop()  # the server goes away while the list is open
+    page = window.customers
+    table = page.findChild(QTableView, "customerTable")
+    notice = page.findChild(QLabel, "refreshNotice")
+    assert not notice.isVisible()
+    qtbot.mouseClick(page.findChild(QPushButton, "refreshButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page._loading, timeout=60_000)
+    # The rows loaded before are still what the person sees, with the reason beside them.
+    assert table.isVisible()
+    assert table.model().rowCount() == 300
+    assert notice.isVisible()
+    assert notice.text().startswith("Could not refresh the list:")
+    assert "Press F5 to try again" in notice.text()
+    assert notice.accessibleDescription() == notice.text()
+    assert window.findChild(QLabel, "statusConnection").text().startswith("Offline:")
+    assert page.findChild(QPushButton, "refreshButton").isEnabled()
+    # Back on the same address: F5 brings the list up to date and the notice goes.
+    with ServerProcess(url, port=server.bound_port):
+        qtbot.keyClick(table, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: not page._loading and not notice.isVisible(), timeout=60_000)
+    assert table.model().rowCount() == 300
+    assert window.findChild(QLabel, "statusConnection").text() == "Connected"
+
+
+def test_a_first_load_cut_short_keeps_the_rows_it_got_and_says_why(
+    qtbot: QtBot, harness: AppHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cut.sqlite3'}"
+    seed_database(url)
+    server = ServerProcess(url).start()
+    monkeypatch.setattr(customers_page, "PAGE_SIZE", 20)  # 15 pages of the 300
+    pages = PartnerApi.iter_customer_pages
+
+    def first_page_then_gone(api: PartnerApi, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        walk = pages(api, *args, **kwargs)
+        yield next(walk)
+        server.stop()  # the server goes away after the first page
+        yield from walk
+
+    monkeypatch.setattr(PartnerApi, "iter_customer_pages", first_page_then_gone)
+    try:
+        window = harness.sign_in(qtbot, server.root)
+    finally:
+        server.stop()
+    page = window.customers
+    shown = page.findChild(QTableView, "customerTable").model().rowCount()
+    assert 20 <= shown < 300
+    notice = page.findChild(QLabel, "refreshNotice")
+    assert notice.isVisible()
+    assert notice.text().startswith("Could not load every customer:")
+    assert f"The first {shown} are shown." in notice.text()
