@@ -87,6 +87,10 @@ class LoginDialog(QDialog):
         self.sign_in_button.setDefault(True)
         buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         quit_button = named(QPushButton(self.tr("Quit")), "quitButton", self.tr("Quit"))
+        # Every button of a dialog is "auto default": the one with the focus takes Enter. While
+        # a sign-in runs the fields are disabled and the focus falls to Quit, so Enter after a
+        # wrong password quit the app. Enter is Sign In's alone.
+        quit_button.setAutoDefault(False)
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.clicked.connect(self.submit)
         quit_button.clicked.connect(self.reject)

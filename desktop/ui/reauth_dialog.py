@@ -49,6 +49,8 @@ class ReauthDialog(QDialog):
         self.ok = named(QPushButton(self.tr("Sign In")), "reauthSignInButton", self.tr("Sign in"))
         self.ok.setDefault(True)
         cancel = named(QPushButton(self.tr("Cancel")), "reauthCancelButton", self.tr("Cancel"))
+        # Enter is Sign In's alone, wherever the focus is (see LoginDialog): never Cancel's.
+        cancel.setAutoDefault(False)
         buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.ok.clicked.connect(self._submit)
