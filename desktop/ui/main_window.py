@@ -167,6 +167,10 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        from desktop.ui.window_shortcuts import WindowShortcuts
+
+        # Ctrl+E and the rest work from the search box too (a line edit claims some keys).
+        self._shortcuts = WindowShortcuts(self)
         self.customers.open_customer.connect(self.edit_customer)
         self.customers.new_customer.connect(self.create_customer)
         self.customers.load_state.connect(self.connection.setText)
