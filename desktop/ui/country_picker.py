@@ -1,19 +1,43 @@
-"""A searchable country combo: "Croatia (HR)", found by typing any part of the name or the code."""
+"""A searchable country combo: "Croatia (HR)", "Hrvatska (HR)" in Croatian, found by typing any
+part of the name or the code.
+
+Qt names territories in English only, so the names come from CLDR through babel, which ships
+its data and reads it offline.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from PySide6.QtCore import QCollator, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from desktop.i18n import ui_language
 from desktop.ui.field_rules import COUNTRY_CODES
 
 
+@cache
+def _names(language: str) -> dict[str, str]:
+    """CLDR's country names in `language` ("en", "hr"), by ISO code."""
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale.parse("en").territories)
+
+
+@cache
+def _codes_in_order(language: str) -> tuple[str, ...]:
+    # The language's own alphabet: Croatian puts Č and Ć after C and Š after S, not after Z.
+    collator = QCollator(QLocale(language))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    names = _names(language)
+    return tuple(sorted(COUNTRY_CODES, key=lambda code: collator.sortKey(names.get(code, code))))
+
+
 def country_name(code: str) -> str:
-    """English name from Qt's locale data; the bare code if Qt does not know it."""
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)
+    """The name in the app's language; the bare code if CLDR does not know it."""
+    return _names(ui_language()).get(code, code)
 
 
 def country_label(code: str) -> str:
@@ -34,7 +58,7 @@ class CountryPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(18)
         self.addItem("", "")  # no country: the API allows an empty one
-        for code in sorted(COUNTRY_CODES, key=lambda c: country_name(c).casefold()):
+        for code in _codes_in_order(ui_language()):
             self.addItem(country_label(code), code)
         line = self.lineEdit()
         assert line is not None  # editable combos always have one
