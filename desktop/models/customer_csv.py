@@ -4,7 +4,10 @@ The rows are read and turned into CSV text on the GUI thread a slice at a time (
 rows live there), and handed through `CsvChunks` to `write_csv_chunks`, which runs on the
 TaskRunner and is the only code that touches the disk: a slow or failing drive never holds up
 the window. The cells are the text the table shows, except that a status is its word even while
-an operation on that customer is running.
+an operation on that customer is running, and a date is ISO 8601 (2025-03-01), which every
+spreadsheet reads as a date whatever its language. Where numbers are written with a decimal
+comma (Croatian, German, ...) spreadsheets expect cells separated by semicolons, as Excel does
+for its own CSV files there.
 """
 
 from __future__ import annotations
@@ -13,13 +16,17 @@ import csv
 import io
 import os
 import queue
+import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 # A cell starting with one of these is a formula to a spreadsheet program (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PHONE_CHARACTERS = frozenset("0123456789 +-()./")
+# An international phone number as the server allows it (server/validation.py): a plus, then
+# digits and separators. No function or reference can be spelt with these.
+_INTERNATIONAL_PHONE = re.compile(r"\+[0-9][0-9 ()./-]*")
 # How long the writer waits for text before deciding its window is gone: a slice arrives
 # every event-loop turn, so a silence this long means nobody will send the rest.
 _IDLE_LIMIT_S = 15.0
@@ -30,20 +37,41 @@ class ExportCanceled(Exception):
     """The export was stopped before its last row; nothing was saved."""
 
 
-def spreadsheet_safe(text: str) -> str:
-    """A leading apostrophe on a cell a spreadsheet would run as a formula; phone numbers stay."""
+def spreadsheet_safe(text: str, *, phone: bool = False) -> str:
+    """A leading apostrophe on a cell a spreadsheet would run as a formula.
+
+    Only a phone number in the Phone column stays as it is ("+385 1 234 5678"): anywhere else a
+    leading "+" or "-" is a formula ("-2+3" would arrive as -1).
+    """
     if not text.startswith(_FORMULA_STARTS):
         return text
-    if text[0] in "+-" and len(text) > 1 and set(text) <= _PHONE_CHARACTERS:
-        return text  # "+385 1 234 5678" is a number, not a formula
+    if phone and _INTERNATIONAL_PHONE.fullmatch(text):
+        return text
     return "'" + text
 
 
-def csv_text(rows: Iterable[Iterable[str]]) -> str:
+def separator_for(decimal_point: str) -> str:
+    """The cell separator spreadsheets expect where numbers are written with `decimal_point`."""
+    return ";" if decimal_point == "," else ","
+
+
+def iso_day(moment: datetime) -> str:
+    """The day of an instant where the person is (as the table shows it), in ISO 8601."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # the server's times are UTC
+    return moment.astimezone().date().isoformat()
+
+
+def csv_text(
+    rows: Iterable[Iterable[str]], separator: str = ",", phone_columns: Collection[int] = ()
+) -> str:
     """Rows as CSV lines (quoted where needed, CRLF as RFC 4180 and spreadsheets expect)."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    writer = csv.writer(out, delimiter=separator)
+    writer.writerows(
+        [spreadsheet_safe(cell, phone=n in phone_columns) for n, cell in enumerate(row)]
+        for row in rows
+    )
     return out.getvalue()
 
 

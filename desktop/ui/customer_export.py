@@ -17,6 +17,8 @@ from desktop.models.customer_csv import (
     CsvChunks,
     ExportCanceled,
     csv_text,
+    iso_day,
+    separator_for,
     write_csv_chunks,
 )
 from desktop.models.customer_filter import CustomerFilterModel
@@ -82,12 +84,14 @@ class CustomerExport(QObject):
             for c in columns
         ]
         rows = self._proxy.visible_source_rows()
+        # The separator follows the numbers Partner Desk shows: "1,5" means a ";" between cells.
+        separator = separator_for(QLocale().decimalPoint())
         chunks = self._chunks = CsvChunks()
         # A writer left waiting when this object goes (the window closed) stops at once.
         self.destroyed.connect(chunks.cancel)
         self._path = path
         self._stopped_because = ""
-        chunks.put(csv_text([titles]), 0)
+        chunks.put(csv_text([titles], separator), 0)
         self._say(self.tr("Exporting %Ln customers…", "", len(rows)))
         self._task = self._runner.submit(
             write_csv_chunks,
@@ -99,7 +103,7 @@ class CustomerExport(QObject):
             failure=self._failed,
             owner=self,
         )
-        self._steps.start(self._slices(rows.tolist(), columns, chunks), run_now=False)
+        self._steps.start(self._slices(rows.tolist(), columns, separator, chunks), run_now=False)
 
     def cancel(self, because: str = "") -> None:
         """Stops a running export; the writer then removes what it wrote."""
@@ -108,18 +112,27 @@ class CustomerExport(QObject):
             self._chunks.cancel()
         self._steps.cancel()
 
-    def _slices(self, rows: list[int], columns: list[int], chunks: CsvChunks) -> Iterator[None]:
+    def _slices(
+        self, rows: list[int], columns: list[int], separator: str, chunks: CsvChunks
+    ) -> Iterator[None]:
         # The table's own words for each cell, except a status is written as it stands, not
-        # "Suspending…" while an operation runs.
+        # "Suspending…" while an operation runs, and a date as ISO 8601, not "04/01/2023".
         row_at, text = self._model.row_at, self._model.cell_text
+        created = CustomerTableModel.CREATED
+        phones = [n for n, column in enumerate(columns) if column == CustomerTableModel.PHONE]
         for first in range(0, len(rows), SLICE_ROWS):
             if chunks.canceled():
                 return
             part = rows[first : first + SLICE_ROWS]
             fields = [row_at(row) for row in part]
-            chunks.put(
-                csv_text([text(f, c, pending=False) for c in columns] for f in fields), len(part)
+            cells = (
+                [
+                    iso_day(f.created_at) if c == created else text(f, c, pending=False)
+                    for c in columns
+                ]
+                for f in fields
             )
+            chunks.put(csv_text(cells, separator, phones), len(part))
             yield
         chunks.finish()
 

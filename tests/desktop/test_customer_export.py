@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop import i18n
 from desktop.models.customer_csv import spreadsheet_safe
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
@@ -31,6 +34,18 @@ TRICKY = (
     {"name": "Ђурђевић; 東京 \"quoted\", 'single'", "email": "ured@izvoz-durdevic.rs"},
     {"name": "Plain Trading Ltd", "email": "hello@izvoz-plain.co.uk", "phone": "+44 20 7946 0018"},
 )
+# A contact a spreadsheet would run as a formula, one per character that starts one; each has
+# "formel" in its email. The last one's phone starts with a minus: not a phone number there.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULAS = tuple(
+    {
+        "name": f"Formel {n} d.o.o.",
+        "contact_name": f"{start}2+3",
+        "email": f"ured{n}@formel.hr",
+        **({"phone": "-385 1 234 5678"} if n == len(FORMULA_STARTS) - 1 else {}),
+    }
+    for n, start in enumerate(FORMULA_STARTS)
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +54,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     seed_database(url)
     with ServerProcess(url) as proc:
         raw = ApiClient(proc.url).login()
-        for fields in TRICKY:
+        for fields in TRICKY + FORMULAS:
             assert raw.post("/customers", json=fields).status_code == 201
         yield proc
 
@@ -66,9 +81,40 @@ def _view_rows(table: QTableView) -> list[list[str]]:
     return rows
 
 
-def _read(path: Path) -> list[list[str]]:
+def _iso_day(customer: object) -> str:
+    """The day the table shows for a customer's creation, as ISO 8601 (2025-03-01)."""
+    created = customer.created_at  # type: ignore[attr-defined]
+    moment = QDateTime.fromMSecsSinceEpoch(int(created.timestamp() * 1000)).toLocalTime()
+    return moment.date().toString(Qt.DateFormat.ISODate)
+
+
+def _expected(table: QTableView) -> list[list[str]]:
+    """What the file must hold: the rows as shown, a date as ISO 8601, formulas made text."""
+    header = table.horizontalHeader()
+    columns = [
+        header.logicalIndex(visual)
+        for visual in range(header.count())
+        if not header.isSectionHidden(header.logicalIndex(visual))
+    ]
+    shown = _view_rows(table)
+    rows = [shown[0]]
+    model = table.model()
+    for row, cells in enumerate(shown[1:]):
+        customer = model.index(row, 0).data(CustomerTableModel.CustomerRole)
+        rows.append(
+            [
+                _iso_day(customer)
+                if column == CustomerTableModel.CREATED
+                else spreadsheet_safe(cell, phone=column == CustomerTableModel.PHONE)
+                for column, cell in zip(columns, cells, strict=True)
+            ]
+        )
+    return rows
+
+
+def _read(path: Path, delimiter: str = ",") -> list[list[str]]:
     with path.open(encoding="utf-8-sig", newline="") as source:
-        return list(csv.reader(source))
+        return list(csv.reader(source, delimiter=delimiter))
 
 
 def _export(qtbot: QtBot, window: MainWindow, path: Path) -> None:
@@ -101,7 +147,7 @@ def test_the_file_holds_the_rows_shown_in_order_after_a_filter_and_a_sort(
     _export(qtbot, window, path)
 
     assert path.read_bytes().startswith(BOM)
-    assert _read(path) == shown
+    assert _read(path) == _expected(table)
     text = customers.findChild(QLabel, "exportStatus").text()
     assert text == f"Exported {len(shown) - 1} customers to customers.csv."
     assert not list(tmp_path.glob(".*.part"))
@@ -123,7 +169,7 @@ def test_commas_quotes_newlines_and_other_scripts_survive_a_spreadsheet_round_tr
     rows = _read(path)
     names = {row[CustomerTableModel.NAME] for row in rows[1:]}
     assert names == {fields["name"] for fields in TRICKY}
-    assert rows == _view_rows(window.customers.table)
+    assert rows == _expected(window.customers.table)
     phones = {row[CustomerTableModel.PHONE] for row in rows[1:]}
     assert "+44 20 7946 0018" in phones  # a phone number is not mistaken for a formula
 
@@ -134,8 +180,96 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> Non
     )
     assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
     assert spreadsheet_safe("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
-    assert spreadsheet_safe("+385 1 234 5678") == "+385 1 234 5678"
+    assert spreadsheet_safe("+385 1 234 5678", phone=True) == "+385 1 234 5678"
     assert spreadsheet_safe("Acme d.o.o.") == "Acme d.o.o."
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_every_character_that_starts_a_formula_is_escaped(start: str) -> None:
+    assert spreadsheet_safe(f"{start}2+3") == f"'{start}2+3"
+    # Only an international phone number in the Phone column is left as it is.
+    assert spreadsheet_safe(f"{start}2+3", phone=True) == f"'{start}2+3"
+    assert spreadsheet_safe(f"{start}385 1 234 5678", phone=start != "+") == (
+        f"'{start}385 1 234 5678"
+    )
+
+
+def _formula_rows(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple[str, list[str]]:
+    """Exports the customers with formulas; the file's text and its header."""
+    customers = window.customers
+    customers.findChild(QLineEdit, "customerSearch").setText("formel")
+    qtbot.waitUntil(
+        lambda: customers.proxy.is_settled() and customers.proxy.rowCount() == len(FORMULAS),
+        timeout=TIMEOUT_MS,
+    )
+    path = tmp_path / "formulas.csv"
+    _export(qtbot, window, path)
+    text = path.read_bytes().decode("utf-8-sig")  # as written: a \r in a cell stays one
+    return text, _view_rows(customers.table)[0]
+
+
+def test_a_contact_starting_with_any_formula_character_is_exported_as_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, uk_locale: None
+) -> None:
+    text, header = _formula_rows(qtbot, window, tmp_path)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == header
+    contact = header.index("Contact")
+    phone = header.index("Phone")
+    contacts = {row[contact] for row in rows[1:]}
+    assert contacts == {f"'{start}2+3" for start in FORMULA_STARTS}
+    assert "'-2+3" in contacts  # the case found: a minus was taken for a phone number
+    assert "'-385 1 234 5678" in {row[phone] for row in rows[1:]}
+
+
+@pytest.fixture
+def croatian(qapp: object) -> Iterator[None]:
+    before = QLocale()
+    i18n.install_language(qapp, "hr")  # type: ignore[arg-type]
+    yield
+    i18n.remove_language(qapp)  # type: ignore[arg-type]
+    QLocale.setDefault(before)
+
+
+def test_in_english_cells_are_separated_by_commas(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, uk_locale: None
+) -> None:
+    text, header = _formula_rows(qtbot, window, tmp_path)
+    assert text.splitlines()[0] == ",".join(header)
+    assert _read(tmp_path / "formulas.csv") == _expected(window.customers.table)
+
+
+def test_in_croatian_cells_are_separated_by_semicolons_as_spreadsheets_there_expect(
+    qtbot: QtBot, tmp_path: Path, server: ServerProcess, croatian: None
+) -> None:
+    app = AppHarness(tmp_path, MemoryKeyring())
+    try:
+        window = app.sign_in(qtbot, server.root)
+        assert QLocale().decimalPoint() == ","
+        text, header = _formula_rows(qtbot, window, tmp_path)
+        assert header[:2] == ["Račun", "Naziv"]
+        assert text.splitlines()[0] == ";".join(header)
+        assert _read(tmp_path / "formulas.csv", ";") == _expected(window.customers.table)
+    finally:
+        app.close()
+
+
+def test_dates_are_written_as_iso_8601_whatever_the_table_shows(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, uk_locale: None
+) -> None:
+    table = window.customers.table
+    path = tmp_path / "all.csv"
+    _export(qtbot, window, path)
+    rows = _read(path)
+    created = rows[0].index("Created")
+    shown = _view_rows(table)
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", shown[1][created])  # the table: 04/01/2023
+    model = table.model()
+    for row in range(1, len(rows)):
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", rows[row][created])
+        assert rows[row][created] == _iso_day(
+            model.index(row - 1, 0).data(CustomerTableModel.CustomerRole)
+        )
 
 
 def _file_as_folder(tmp_path: Path) -> Path:
@@ -185,7 +319,7 @@ def test_export_customers_in_the_file_menu_exports_the_list(
     with qtbot.waitSignal(exporter.finished, timeout=TIMEOUT_MS):
         action.trigger()
     assert window.pages.currentWidget() is window.customers
-    assert _read(path) == _view_rows(window.customers.table)
+    assert _read(path) == _expected(window.customers.table)
 
 
 @pytest.mark.slow
@@ -233,4 +367,6 @@ def test_a_million_rows_are_exported_while_the_window_keeps_working(
     rows = _read(path)
     assert len(rows) == million + 1
     for row in (0, 1, 499_999, million - 1):
-        assert rows[row + 1] == [proxy.index(row, c).data() for c in range(8)]
+        shown = [proxy.index(row, c).data() for c in range(CustomerTableModel.CREATED)]
+        created = _iso_day(proxy.index(row, 0).data(CustomerTableModel.CustomerRole))
+        assert rows[row + 1] == [*shown, created]
