@@ -54,7 +54,7 @@ class CredentialStore:
         if self._backend is None:
             return QCoreApplication.translate(
                 "CredentialStore",
-                "No system keyring found: your password is kept in memory for this session only",
+                "No system keyring found: your password is kept in memory for this session only.",
             )
         return QCoreApplication.translate("CredentialStore", "Saved in {backend}").format(
             backend=self._name

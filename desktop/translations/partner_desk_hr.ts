@@ -108,6 +108,10 @@
         <translation>Odgovor poslužitelja na {request} nije moguće pročitati ({problem}).</translation>
     </message>
     <message>
+        <source>The server at {server} is not available just now ({status}).</source>
+        <translation>Poslužitelj {server} trenutačno nije dostupan ({status}).</translation>
+    </message>
+    <message>
         <source>The server&apos;s answer to {request} is larger than {size} MiB; it was not read.</source>
         <translation>Odgovor poslužitelja na {request} veći je od {size} MiB; nije pročitan.</translation>
     </message>
@@ -900,6 +904,57 @@
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>Connection</source>
+        <translation>Veza</translation>
+    </message>
+    <message>
+        <source>Restart Demo Server</source>
+        <translation>Ponovno pokreni demo poslužitelj</translation>
+    </message>
+    <message>
+        <source>Restart demo server</source>
+        <translation>Ponovno pokreni demo poslužitelj</translation>
+    </message>
+    <message>
+        <source>Starts the demo server again, with the demo data as it was.</source>
+        <translation>Ponovno pokreće demo poslužitelj, s demo podacima kakvi su bili.</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Pokretanje demo poslužitelja…</translation>
+    </message>
+    <message>
+        <source>Demo server stopped</source>
+        <translation>Demo poslužitelj je zaustavljen</translation>
+    </message>
+    <message>
+        <source>The demo server that Partner Desk started on this computer has stopped. Restart it to go on: the demo data is kept.</source>
+        <translation>Demo poslužitelj koji je Partner Desk pokrenuo na ovom računalu zaustavio se. Pokrenite ga ponovno za nastavak: demo podaci su sačuvani.</translation>
+    </message>
+    <message>
+        <source>Could not restart the demo server</source>
+        <translation>Demo poslužitelj nije moguće ponovno pokrenuti</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Povezano</translation>
+    </message>
+    <message>
+        <source>Offline since {time}</source>
+        <translation>Izvan mreže od {time}</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Ponovno povezivanje…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Povezivanje…</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanelLogin</name>
     <message>
         <source>Customer is suspended</source>
@@ -942,10 +997,6 @@
         <translation>Poslužitelj je poslao adresu upravljačke ploče koja nije web-stranica.</translation>
     </message>
     <message>
-        <source>No web browser could be started to open {name}&apos;s control panel.</source>
-        <translation>Nije moguće pokrenuti web-preglednik za otvaranje upravljačke ploče korisnika {name}.</translation>
-    </message>
-    <message>
         <source>Could not get a control panel link: {reason}</source>
         <translation>Poveznicu na upravljačku ploču nije moguće dobiti: {reason}</translation>
     </message>
@@ -960,8 +1011,8 @@
 <context>
     <name>CredentialStore</name>
     <message>
-        <source>No system keyring found: your password is kept in memory for this session only</source>
-        <translation>Sustavni spremnik lozinki nije pronađen: Vaša se lozinka čuva u memoriji samo tijekom ove sesije</translation>
+        <source>No system keyring found: your password is kept in memory for this session only.</source>
+        <translation>Sustavni spremnik lozinki nije pronađen: lozinka se čuva u memoriji samo tijekom ove sesije.</translation>
     </message>
     <message>
         <source>Saved in {backend}</source>
@@ -1074,7 +1125,7 @@
     </message>
     <message>
         <source>&amp;History</source>
-        <translation>Povi&amp;jest</translation>
+        <translation>Po&amp;vijest</translation>
     </message>
     <message>
         <source>Saving</source>
@@ -1326,7 +1377,7 @@ Odaberite drugu mapu.</translation>
     </message>
     <message>
         <source>&amp;Street:</source>
-        <translation>&amp;Ulica:</translation>
+        <translation>Uli&amp;ca:</translation>
     </message>
     <message>
         <source>P&amp;ostal code:</source>
@@ -1390,6 +1441,10 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>Restoring…</source>
         <translation>Vraćanje…</translation>
+    </message>
+    <message>
+        <source>{now} You can close this window: Partner Desk keeps watching in the background and after the next sign-in; nothing is done twice.</source>
+        <translation>{now} Ovaj prozor možete zatvoriti: Partner Desk nastavlja pratiti u pozadini i nakon sljedeće prijave; ništa se ne izvodi dvaput.</translation>
     </message>
     <message>
         <source>{now} This is taking longer than usual; the server keeps working on it.</source>
@@ -1725,6 +1780,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
 {details}</translation>
     </message>
     <message>
+        <source>The demo server did not start again on port {port}. Is another program using it? Quit Partner Desk and start the demo again.</source>
+        <translation>Demo poslužitelj nije se ponovno pokrenuo na priključku {port}. Koristi li ga neki drugi program? Zatvorite Partner Desk i ponovno pokrenite demo.</translation>
+    </message>
+    <message>
         <source>The demo server did not start. Is the server extra installed?</source>
         <translation>Demo poslužitelj nije se pokrenuo. Je li instaliran dodatak „server”?</translation>
     </message>
@@ -1947,6 +2006,14 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>Remove the invisible NUL character (pasted in?).</source>
         <translation>Uklonite nevidljivi znak NUL (možda je zalijepljen?).</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n characters fit here; the rest was not taken.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>An account name is required.</source>
@@ -2288,6 +2355,65 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
 </context>
 <context>
+    <name>LoginLinkBox</name>
+    <message>
+        <source>Control panel</source>
+        <translation>Upravljačka ploča</translation>
+    </message>
+    <message>
+        <source>No web browser</source>
+        <translation>Nema web-preglednika</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open {name}&apos;s control panel.</source>
+        <translation>Za otvaranje upravljačke ploče korisnika {name} nije moguće pokrenuti web-preglednik.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Što se dogodilo</translation>
+    </message>
+    <message numerus="yes">
+        <source>The one-time link is ready: copy it and paste it into a browser&apos;s address bar. It works once and expires at {time}, in about %n minute(s).</source>
+        <translation>
+            <numerusform>Jednokratna poveznica je spremna: kopirajte je i zalijepite u adresnu traku preglednika. Vrijedi jednom i istječe u {time}, za otprilike %n minutu.</numerusform>
+            <numerusform>Jednokratna poveznica je spremna: kopirajte je i zalijepite u adresnu traku preglednika. Vrijedi jednom i istječe u {time}, za otprilike %n minute.</numerusform>
+            <numerusform>Jednokratna poveznica je spremna: kopirajte je i zalijepite u adresnu traku preglednika. Vrijedi jednom i istječe u {time}, za otprilike %n minuta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Što učiniti</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopirano</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Kopiraj poveznicu</translation>
+    </message>
+    <message>
+        <source>Copy the control panel link</source>
+        <translation>Kopiraj poveznicu upravljačke ploče</translation>
+    </message>
+    <message>
+        <source>Puts the one-time link on the clipboard</source>
+        <translation>Stavlja jednokratnu poveznicu u međuspremnik</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zatvori</translation>
+    </message>
+    <message>
+        <source>This link has expired. Click Log into Control Panel again for a new one.</source>
+        <translation>Ova je poveznica istekla. Za novu ponovno kliknite Prijava u upravljačku ploču.</translation>
+    </message>
+    <message>
+        <source>Paste it into your browser&apos;s address bar before {time}.</source>
+        <translation>Zalijepite je u adresnu traku preglednika prije {time}.</translation>
+    </message>
+</context>
+<context>
     <name>LogoCheck</name>
     <message numerus="yes">
         <source>%n bytes</source>
@@ -2425,14 +2551,6 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Prijavljeni korisnik</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>Povezivanje…</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Veza</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datoteka</translation>
     </message>
@@ -2508,6 +2626,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Dogodila se neočekivana pogreška ({what}).</translation>
     </message>
     <message>
+        <source>The server cannot be reached (since {time}). Partner Desk checks again when it is back.</source>
+        <translation>Poslužitelj nije dostupan (od {time}). Partner Desk ponovno provjerava kad bude dostupan.</translation>
+    </message>
+    <message>
         <source>Asking the server to suspend…</source>
         <translation>Traženje suspenzije od poslužitelja…</translation>
     </message>
@@ -2538,6 +2660,38 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
 </context>
 <context>
     <name>OperationProgress</name>
+    <message>
+        <source>The server is suspending this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is re-enabling this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is canceling this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is restoring this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is working on this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this window closes by itself when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you can close this window when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}; {then}.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Operation in progress</source>
         <translation>Operacija u tijeku</translation>
@@ -2615,6 +2769,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>Operations in progress</source>
         <translation>Operacije u tijeku</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>poslužitelj nije dostupan</translation>
     </message>
     <message>
         <source>{doing}: {now}</source>
@@ -3183,7 +3341,7 @@ Vaši korisnici nisu promijenjeni.</translation>
     </message>
     <message>
         <source>Suspend Custo&amp;mer</source>
-        <translation>Suspen&amp;zija</translation>
+        <translation>&amp;Suspenzija</translation>
     </message>
     <message>
         <source>Cancel Customer</source>
@@ -3191,7 +3349,7 @@ Vaši korisnici nisu promijenjeni.</translation>
     </message>
     <message>
         <source>Cance&amp;l Customer</source>
-        <translation>Otka&amp;ži korisnika</translation>
+        <translation>Otkaž&amp;i korisnika</translation>
     </message>
     <message>
         <source>Until when it can be undone</source>
@@ -3275,11 +3433,11 @@ Vaši korisnici nisu promijenjeni.</translation>
     </message>
     <message>
         <source>You can undo this until {date} with Restore Customer.</source>
-        <translation>To možete poništiti do {date} naredbom Vrati korisnika.</translation>
+        <translation>Rok za poništavanje naredbom Vrati korisnika: {date}</translation>
     </message>
     <message>
         <source>The {days} days to undo this ended on {date}.</source>
-        <translation>Rok od {days} dana za poništavanje istekao je {date}.</translation>
+        <translation>Rok od {days} dana za poništavanje je istekao. Datum isteka: {date}</translation>
     </message>
 </context>
 <context>

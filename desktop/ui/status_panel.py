@@ -49,6 +49,11 @@ def local_time(moment: datetime) -> str:
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
+def unbroken(text: str) -> str:
+    """A date kept on one line: "06. 01. 2023. 15:41" has spaces a wrapping label breaks at."""
+    return text.replace(" ", "\u00a0")
+
+
 def local_clock(moment: datetime) -> str:
     """Only the time of day ("14:02"), in this person's zone."""
     shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
@@ -199,8 +204,8 @@ class StatusPanel(QGroupBox):
         else:
             self.record.setText(
                 self.tr("Customer since {created}<br>Last changed {updated}<br>Version {v}").format(
-                    created=local_time(customer.created_at),
-                    updated=local_time(customer.updated_at),
+                    created=unbroken(local_time(customer.created_at)),
+                    updated=unbroken(local_time(customer.updated_at)),
                     v=customer.version,
                 )
             )

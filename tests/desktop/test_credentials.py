@@ -109,7 +109,7 @@ def test_without_a_keyring_the_password_stays_in_memory(backend: KeyringBackend)
     store = CredentialStore(backend)
     assert not store.backend_available
     assert store.where == (
-        "No system keyring found: your password is kept in memory for this session only"
+        "No system keyring found: your password is kept in memory for this session only."
     )
     assert not store.save(SERVER, "ana", "s3cret", remember=True)
     assert store.load(SERVER, "ana") == "s3cret"
