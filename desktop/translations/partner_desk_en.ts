@@ -117,6 +117,13 @@
 <context>
     <name>FieldRules</name>
     <message numerus="yes">
+        <source>At most %n characters fit here; the rest was not taken.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>At most %n alias domains.</source>
         <translation>
             <numerusform>At most %n alias domain.</numerusform>
@@ -148,6 +155,16 @@
         <translation>
             <numerusform>%n more customer is waiting their turn in a bulk action.</numerusform>
             <numerusform>%n more customers are waiting their turn in a bulk action.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginLinkBox</name>
+    <message numerus="yes">
+        <source>The one-time link is ready: copy it and paste it into a browser&apos;s address bar. It works once and expires at {time}, in about %n minute(s).</source>
+        <translation>
+            <numerusform>The one-time link is ready: copy it and paste it into a browser&apos;s address bar. It works once and expires at {time}, in about %n minute.</numerusform>
+            <numerusform>The one-time link is ready: copy it and paste it into a browser&apos;s address bar. It works once and expires at {time}, in about %n minutes.</numerusform>
         </translation>
     </message>
 </context>

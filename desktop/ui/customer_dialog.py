@@ -112,6 +112,8 @@ class CustomerDialog(QDialog):
         self.login_button = LoginAsCustomerButton(api, runner)
         self.login_button.login.failed.connect(lambda text: self._set_note(text, "error"))
         self.login_button.login.opened.connect(self._control_panel_opened)
+        # An issued link is a History event: an open History tab shows it without Refresh.
+        self.login_button.login.link_issued.connect(self.history_tab.reload_if_shown)
 
         self.progress = named(QProgressBar(), "saveProgress", self.tr("Saving"))
         self.progress.setRange(0, 0)  # busy: the server gives no percentage for a save

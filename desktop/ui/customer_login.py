@@ -2,7 +2,8 @@
 
 Shared by the Edit Customer dialog's button and the customer table's context menu. A suspended
 or canceled customer gets a warning first: what the partner sees there is not what the customer
-normally sees (and a canceled customer's panel is blocked).
+normally sees (and a canceled customer's panel is blocked). Where no browser can be started, the
+issued link is offered to copy instead of being wasted.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from desktop import qt_messages
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.login_link_box import LoginLinkBox
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -26,6 +29,8 @@ class ControlPanelLogin(QObject):
     busy_changed = Signal(bool)
     opened = Signal(str, str)  # customer name, the URL handed to the browser
     failed = Signal(str)  # why, in words
+    # The server issued a link (opened or not): it is in the customer's History now.
+    link_issued = Signal(str)  # customer id
 
     def __init__(self, api: PartnerApi, runner: TaskRunner, window: QWidget) -> None:
         super().__init__(window)
@@ -34,6 +39,7 @@ class ControlPanelLogin(QObject):
         self._window = window
         self._busy = False
         self.warning_box: QMessageBox | None = None
+        self.link_box: LoginLinkBox | None = None  # no browser: the link to copy
 
     def is_busy(self) -> bool:
         return self._busy
@@ -95,13 +101,17 @@ class ControlPanelLogin(QObject):
         self._runner.submit(
             self._api.login_link,
             customer_id,
-            success=lambda link: self._open(name, link),
+            success=lambda link: self._issued(customer_id, name, link),
             failure=self._fetch_failed,
             owner=self,
         )
 
-    def _open(self, name: str, link: LoginLink) -> None:
+    def _issued(self, customer_id: str, name: str, link: LoginLink) -> None:
         self._set_busy(False)
+        self.link_issued.emit(customer_id)
+        self._open(name, link)
+
+    def _open(self, name: str, link: LoginLink) -> None:
         url = QUrl(link.url, QUrl.ParsingMode.StrictMode)
         if not self._safe(url):
             # Opening whatever a server names could start any program registered for it.
@@ -109,14 +119,45 @@ class ControlPanelLogin(QObject):
                 self.tr("The server sent a control panel address that is not a web page.")
             )
             return
-        if not QDesktopServices.openUrl(url):
-            self.failed.emit(
-                self.tr("No web browser could be started to open {name}'s control panel.").format(
-                    name=name
-                )
-            )
+        if not self._open_quietly(url, link.url):
+            self._offer_copy(name, link)
             return
         self.opened.emit(name, link.url)
+
+    def _open_quietly(self, url: QUrl, text: str) -> bool:
+        # Qt warns with the address when it finds no browser ("Unable to detect a web browser
+        # to launch '…?token=…'"): on stderr and in the log it names the host only.
+        forms = (
+            text,
+            url.toString(),
+            url.toString(QUrl.ComponentFormattingOption.FullyEncoded),
+            url.toDisplayString(),
+            bytes(url.toEncoded().data()).decode("utf-8", "replace"),
+        )
+        # PySide takes the options only as a combination with a component option.
+        root = url.adjusted(
+            QUrl.ComponentFormattingOption.PrettyDecoded
+            | QUrl.UrlFormattingOption.RemoveUserInfo
+            | QUrl.UrlFormattingOption.RemovePath
+            | QUrl.UrlFormattingOption.RemoveQuery
+            | QUrl.UrlFormattingOption.RemoveFragment
+        ).toString()
+        with qt_messages.hiding(forms, f"{root}/[one-time link hidden]"):
+            return QDesktopServices.openUrl(url)
+
+    def _offer_copy(self, name: str, link: LoginLink) -> None:
+        if self.link_box is not None:
+            self.link_box.close()
+        box = LoginLinkBox(name, link.url, link.expires_at, self._window.window())
+
+        def closed() -> None:
+            if self.link_box is box:
+                self.link_box = None
+            box.deleteLater()
+
+        box.finished.connect(closed)
+        self.link_box = box
+        box.open()
 
     def _fetch_failed(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -126,6 +126,13 @@ class HistoryTab(QWidget):
         return self._loading
 
     @Slot()
+    def reload_if_shown(self) -> None:
+        """Something done from the dialog added an event (a control panel link was issued):
+        on screen, it shows at once; hidden, the next visit loads it anyway."""
+        if self.isVisible():
+            self.reload()
+
+    @Slot()
     def reload(self) -> None:
         """Fetch the history from the server now (in the background)."""
         if self._customer is None:
