@@ -62,6 +62,7 @@ class AppController(QObject):
         theme: ThemeKeeper | None = None,
         app_log: AppLog | None = None,
         frame: MainWindow | None = None,
+        demo: DemoServer | None = None,
     ) -> None:
         super().__init__()
         # The main window already on screen, waiting for the first sign-in (see `run`).
@@ -73,6 +74,7 @@ class AppController(QObject):
         self._credentials = credentials
         self._settings = settings
         self._demo_url = demo_url
+        self._demo = demo  # the demo server's process: its end is named, and it can restart
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         runner.set_reauthenticator(self._reauthenticate)
@@ -126,6 +128,8 @@ class AppController(QObject):
             )
         operations.setParent(self.window)
         self.window.sign_out_requested.connect(self.sign_out)
+        if self._demo is not None:
+            self.window.connection.watch_demo(self._demo)
         self.window.start()
         # The app is built: what lives now lives until sign-out or quit (desktop/gc_tuning.py).
         freeze_startup_objects()
@@ -283,6 +287,7 @@ class Startup(QObject):
             theme=self._theme,
             app_log=self._app_log,
             frame=self._frame,
+            demo=self.demo,
         )
         self.controller.start()
         if self._self_test is not None:

@@ -1,7 +1,9 @@
 """`--demo`: the reference server as a child process on loopback, with demo data.
 
 The child is tied to this process: on Linux it gets SIGTERM when the parent dies (even by
-SIGKILL), and on a normal quit it is stopped and waited for, so no server is left behind.
+SIGKILL), and on a normal quit it is stopped and waited for, so no server is left behind. If
+it stops on its own (killed, crashed), `has_stopped` says so and `restart` starts it again on
+the same data and the same port, so the signed-in app finds it where it was.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class DemoServer:
         self.reset = reset
         self.proc: subprocess.Popen[str] | None = None
         self.url = ""
+        self._port_asked = 0
 
     @property
     def database_url(self) -> str:
@@ -87,22 +90,46 @@ class DemoServer:
                 ).format(details=result.stderr.strip()[-2000:])
             )
 
+    @property
+    def port(self) -> int:
+        """The port it listens on (0 before its first start)."""
+        return int(self.url.rsplit(":", 1)[1]) if self.url else 0
+
     def start(self, timeout: float = 30.0) -> str:
         self.prepare()
+        self.spawn()
+        return self.wait_ready(timeout)
+
+    def spawn(self, port: int = 0) -> None:
+        """Start the server process. Call it on the thread that lives as long as the app: on
+        Linux the child's parent-death signal follows the thread that started it."""
         preexec = _die_with_parent if sys.platform.startswith("linux") else None
+        self._port_asked = port
         self.proc = subprocess.Popen(
             self._server_cmd(
-                "serve", "--host", "127.0.0.1", "--port", "0", "--database", self.database_url
+                "serve", "--host", "127.0.0.1", "--port", str(port), "--database", self.database_url
             ),
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
             preexec_fn=preexec,
         )
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline().strip()
+
+    def wait_ready(self, timeout: float = 30.0) -> str:
+        """Until the spawned server answers; its address. May run on a worker thread."""
+        proc = self.proc
+        assert proc is not None and proc.stdout is not None
+        line = proc.stdout.readline().strip()
         if not line.startswith("http://127.0.0.1:"):
             self.stop()
+            if self._port_asked:
+                raise DemoError(
+                    QCoreApplication.translate(
+                        "DemoServer",
+                        "The demo server did not start again on port {port}. Is another "
+                        "program using it? Quit Partner Desk and start the demo again.",
+                    ).format(port=self._port_asked)
+                )
             raise DemoError(
                 QCoreApplication.translate(
                     "DemoServer", "The demo server did not start. Is the server extra installed?"
@@ -111,6 +138,22 @@ class DemoServer:
         self.url = line
         self._wait_healthy(timeout)
         return self.url
+
+    def has_stopped(self) -> bool:
+        """True when its server is not running: it exited (killed, crashed) or never started."""
+        proc = self.proc
+        return proc is None or proc.poll() is not None
+
+    def restart(self) -> None:
+        """Start a stopped server again on the same data and port; then `wait_ready`.
+
+        Never from the demo data afresh: a restart keeps what was done in the demo so far.
+        """
+        port = self.port
+        self.stop()  # reaps the old process and closes its pipe
+        self.reset = False
+        self.prepare()
+        self.spawn(port)
 
     def _wait_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

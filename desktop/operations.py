@@ -10,6 +10,10 @@ back. The windows only listen:
     center.overdue(customer_id)                 past the long bound; still watched
     center.finished(customer_id, operation, customer, error)
     center.running_changed()                    any_running() may have changed
+    center.connection.changed                   whether the server answers (read .state)
+
+While the server cannot be reached, the words say so (never that it is waiting for the
+backend, or that the server keeps working on it): the watch goes on asking with the same key.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from desktop.api.client import new_idempotency_key
 from desktop.api.errors import ApiError
 from desktop.api.operation_watch import WatchNews, WatchOutcome, WatchStopped, watch_operation
 from desktop.api.records import Customer, Operation
+from desktop.connection import ConnectionWatch, clock_text
 from desktop.operation_outbox import ConfirmedOperation, OperationOutbox
 
 if TYPE_CHECKING:
@@ -46,6 +51,7 @@ class RunningOperation:
     idempotency_key: str | None  # None for one picked up after a restart
     operation: Operation | None = None  # known once the server accepted it
     progress: str = ""
+    news: WatchNews | None = None  # the watch's last report: its words follow the connection
     overdue: bool = False
     timer: QTimer | None = None
 
@@ -86,6 +92,9 @@ class OperationCenter(QObject):
         self._running: dict[str, RunningOperation] = {}
         # One event for every watch: set on quit or sign-out, and the workers end at once.
         self._stop = threading.Event()
+        # Whether the server answers, from every call's outcome; the words below follow it.
+        self.connection = ConnectionWatch(api, runner, self)
+        self.connection.changed.connect(self._connection_changed)
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -159,6 +168,7 @@ class OperationCenter(QObject):
     def shutdown(self) -> None:
         """Stop watching (quit, sign out): the server finishes the operations on its own."""
         self._stop.set()
+        self.connection.stop()
         entries, self._running = self._running, {}
         for entry in entries.values():
             if entry.timer is not None:
@@ -215,10 +225,19 @@ class OperationCenter(QObject):
             return
         if news.operation is not None:
             entry.operation = news.operation
-        words = self._words(entry.kind, news)
+        entry.news = news
+        self._reword(customer_id, entry)
+
+    def _reword(self, customer_id: str, entry: RunningOperation) -> None:
+        words = self._words(entry.kind, entry.news or WatchNews("starting"))
         if words != entry.progress:
             entry.progress = words
             self.progress.emit(customer_id, words)
+
+    @Slot()
+    def _connection_changed(self) -> None:
+        for customer_id, entry in list(self._running.items()):
+            self._reword(customer_id, entry)
 
     def _overdue(self, customer_id: str, entry: RunningOperation) -> None:
         if self._current(customer_id, entry):
@@ -264,7 +283,8 @@ class OperationCenter(QObject):
             if customer.id in self._running or self._stop.is_set():
                 continue
             entry = RunningOperation(customer, operation.kind, None, operation)
-            entry.progress = self._words(operation.kind, WatchNews("waiting", operation))
+            entry.news = WatchNews("waiting", operation)
+            entry.progress = self._words(operation.kind, entry.news)
             self._watch(entry, operation)
 
     @Slot(object)
@@ -273,6 +293,12 @@ class OperationCenter(QObject):
         log.warning("could not ask the server for unfinished operations: %s", error)
 
     def _words(self, kind: str, news: WatchNews) -> str:
+        state = self.connection.state
+        if state.offline:
+            return self.tr(
+                "The server cannot be reached (since {time}). Partner Desk checks again when"
+                " it is back."
+            ).format(time=clock_text(state.since))
         if news.phase == "starting":
             return {
                 "suspend": self.tr("Asking the server to suspend…"),

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.api import answers
+from desktop.api.connection import ConnectionMonitor
 from desktop.api.endpoint import parse_endpoint
 from desktop.api.errors import BadResponseError, NetworkError, ServerError, SessionExpiredError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
@@ -84,6 +85,11 @@ class PartnerApi:
     @property
     def server_label(self) -> str:
         return self._endpoint.label
+
+    @property
+    def connection(self) -> ConnectionMonitor:
+        """Whether the server answers, as every call of this client found it."""
+        return self._transport.connection
 
     def close(self) -> None:
         self._transport.close()

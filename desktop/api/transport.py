@@ -22,13 +22,15 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_environ_proxies
-from urllib3.exceptions import DecodeError, MaxRetryError, ReadTimeoutError
+from urllib3.exceptions import DecodeError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 import desktop
+from desktop.api.connection import ConnectionMonitor
 from desktop.api.endpoint import Endpoint
 from desktop.api.errors import BadResponseError, NetworkError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
+from desktop.api.network_errors import could_not_connect, network_error, timed_out
 
 log = logging.getLogger("partner_desk.api")
 
@@ -38,6 +40,8 @@ DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024
 _CHUNK = 64 * 1024
 # Past this, a Retry-After is not waited out inside one call: the caller hears about it instead.
 MAX_RETRY_AFTER_SECONDS = 10.0
+# A gateway or the server saying it cannot serve just now: the server is not there for us.
+_UNAVAILABLE = frozenset({502, 503, 504})
 
 
 USER_AGENT = f"PartnerDesk/{desktop.__version__} python-requests/{requests.__version__}"
@@ -171,6 +175,8 @@ class Transport:
         self._idle: list[requests.Session] = []
         self._all: list[requests.Session] = []
         self._lock = threading.Lock()
+        # Told the outcome of every request: the app's one idea of whether the server is there.
+        self.connection = ConnectionMonitor()
 
     def _new_session(self) -> requests.Session:
         session = requests.Session()
@@ -231,9 +237,19 @@ class Transport:
                 )
             except requests.RequestException as exc:
                 log.info("%s %s failed: %s", method, path, type(exc).__name__)
-                raise self._network_error(exc) from None
+                error = network_error(exc, self.endpoint.label)
+                if could_not_connect(exc):
+                    self.connection.unreachable(error.message)
+                else:
+                    self.connection.troubled(error.message)
+                raise error from None
+            self._heard(response.status_code)
             with response:
-                body = self._read_capped(response, method, path)
+                try:
+                    body = self._read_capped(response, method, path)
+                except NetworkError as exc:
+                    self.connection.troubled(exc.message)
+                    raise
             history = getattr(getattr(response.raw, "retries", None), "history", ())
         # Only the method, path and status: never headers (Authorization) or bodies (passwords).
         log.debug(
@@ -246,6 +262,21 @@ class Transport:
         return Answer(
             method, path, response.status_code, response.headers, body, retried=bool(history)
         )
+
+    def _heard(self, status: int) -> None:
+        if status in _UNAVAILABLE:
+            self.connection.troubled(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ApiMessages",
+                        "The server at {server} is not available just now ({status}).",
+                    ),
+                    server=self.endpoint.label,
+                    status=status,
+                )
+            )
+        else:
+            self.connection.answered()
 
     def _read_capped(self, response: requests.Response, method: str, path: str) -> bytes:
         limit = self.max_answer_bytes
@@ -283,7 +314,7 @@ class Transport:
                 )
             ) from None
         except ReadTimeoutError:
-            raise self._timed_out() from None
+            raise timed_out(self.endpoint.label) from None
         except (urllib3.exceptions.HTTPError, OSError):
             raise NetworkError(
                 Message(
@@ -295,74 +326,3 @@ class Transport:
                 )
             ) from None
         return b"".join(chunks)
-
-    def _timed_out(self) -> NetworkError:
-        return NetworkError(
-            Message(
-                QT_TRANSLATE_NOOP("ApiMessages", "The server at {server} did not answer in time."),
-                server=self.endpoint.label,
-            )
-        )
-
-    def _network_error(self, exc: requests.RequestException) -> NetworkError:
-        label = self.endpoint.label
-        reason = exc.args[0] if exc.args else None
-        if isinstance(reason, MaxRetryError):
-            reason = reason.reason
-        if isinstance(exc, requests.exceptions.SSLError):
-            return NetworkError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "ApiMessages",
-                        "The connection to {server} is not secure: its certificate could not be "
-                        "verified. If your company uses its own certificate authority, ask your "
-                        "administrator for its CA bundle.",
-                    ),
-                    server=label,
-                ),
-                transient=False,
-            )
-        if isinstance(exc, requests.exceptions.ConnectTimeout):
-            return NetworkError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "ApiMessages", "The server at {server} could not be reached in time."
-                    ),
-                    server=label,
-                )
-            )
-        if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
-            return self._timed_out()
-        if isinstance(exc, requests.exceptions.ProxyError):
-            return NetworkError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "ApiMessages", "The proxy server refused the connection to {server}."
-                    ),
-                    server=label,
-                )
-            )
-        if isinstance(exc, requests.exceptions.ConnectionError):
-            if isinstance(reason, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
-                return NetworkError(
-                    Message(
-                        QT_TRANSLATE_NOOP("ApiMessages", "Could not reach the server at {server}."),
-                        server=label,
-                    )
-                )
-            return NetworkError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "ApiMessages",
-                        "Could not reach the server at {server}, or it closed the connection.",
-                    ),
-                    server=label,
-                )
-            )
-        return NetworkError(
-            Message(
-                QT_TRANSLATE_NOOP("ApiMessages", "The request to {server} failed ({kind})."),
-                server=label,
-                kind=type(exc).__name__,
-            )
-        )

@@ -2,8 +2,10 @@
 
 The toggles ask; a confirmation decides; the OperationCenter runs the operation (it outlives
 this dialog). While an operation this dialog started runs, the dialog is locked: it cannot be
-closed until the server confirms, fails, or the long bound passes. It is ALWAYS unlocked on
-each of those three. The toggles then show the customer as read back from the server.
+closed until the server confirms, fails, or the long bound passes, or the server cannot be
+reached at all (holding the person then gains nothing: the operation goes on being watched).
+It is ALWAYS unlocked on each of those. The toggles then show the customer as read back from
+the server.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class CustomerOperations(QObject):
         center.progress.connect(self._progressed)
         center.overdue.connect(self._overdue)
         center.finished.connect(self._finished)
+        center.connection.changed.connect(self._connection_changed)
         self.sync()
 
     def is_locked(self) -> bool:
@@ -173,13 +176,19 @@ class CustomerOperations(QObject):
             "cancel": self.tr("Canceling…"),
             "restore": self.tr("Restoring…"),
         }.get(self._kind, "")
-        if self._center.is_overdue(customer_id):
+        if self._center.is_overdue(customer_id) or self._center.connection.state.offline:
             self._panel.operation.show_overdue(self._overdue_text(text), title)
             self._panel.operation.keep_watching.setVisible(self._mine)
         else:
             self._panel.operation.show_running(text, title)
 
     def _overdue_text(self, text: str) -> str:
+        if not self._center.connection.state.connected:
+            # Not a word about the server working on it: nobody knows, it does not answer.
+            return self.tr(
+                "{now} You can close this window: Partner Desk keeps watching in the background"
+                " and after the next sign-in; nothing is done twice."
+            ).format(now=text)
         return self.tr(
             "{now} This is taking longer than usual; the server keeps working on it."
         ).format(now=text)
@@ -192,6 +201,15 @@ class CustomerOperations(QObject):
                 self._kind = running.kind  # one started elsewhere, or picked up after a restart
                 self._panel.set_actions_allowed(False)
             self._show_progress(customer_id, text)
+
+    @Slot()
+    def _connection_changed(self) -> None:
+        customer_id = self._customer_id()
+        if not customer_id or not self._center.is_running(customer_id):
+            return
+        if self._center.connection.state.offline:
+            self._set_locked(False)  # the person may go; nothing is lost
+        self._show_progress(customer_id, self._center.progress_text(customer_id))
 
     @Slot(str)
     def _overdue(self, customer_id: str) -> None:

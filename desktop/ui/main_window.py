@@ -173,7 +173,6 @@ class MainWindow(QMainWindow):
         self._shortcuts = WindowShortcuts(self)
         self.customers.open_customer.connect(self.edit_customer)
         self.customers.new_customer.connect(self.create_customer)
-        self.customers.load_state.connect(self.connection.setText)
         self.customers.bulk_requested.connect(self.bulk.request)
         # The figures change when a status changes or the list is read again.
         self.operations.finished.connect(self.overview.reload)
@@ -206,9 +205,10 @@ class MainWindow(QMainWindow):
             self.tr("Signed-in user"),
         )
         self.user_status.setToolTip(self.session.secret_kept)
-        self.connection = named(
-            QLabel(self.tr("Connecting…")), "statusConnection", self.tr("Connection")
-        )
+        from desktop.ui.connection_status import ConnectionStatus
+
+        # What every call found, not what the customer list's last load did.
+        self.connection = ConnectionStatus(self.operations.connection, self._runner)
         bar.addWidget(self.server_status)
         bar.addWidget(self.user_status)
         self.operation_status = OperationStatusLabel(self.operations)

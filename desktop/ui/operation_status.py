@@ -99,16 +99,21 @@ class OperationStatusLabel(QLabel):
                 self.hide()
             return
         self._fade.stop()
+        tip = ""
         if len(running) == 1:
             entry = running[0]
-            text = self.tr("{doing}: {now}").format(
-                doing=doing_words(entry.kind, entry.customer.name), now=entry.progress
-            )
+            doing = doing_words(entry.kind, entry.customer.name)
+            text = self.tr("{doing}: {now}").format(doing=doing, now=entry.progress)
+            if self._center.connection.state.offline:
+                # Short: the connection's label beside it says since when; the rest is the tip.
+                tip = text
+                now = self.tr("the server cannot be reached")
+                text = self.tr("{doing}: {now}").format(doing=doing, now=now)
         else:
             text = self.tr("%n operations running: {which}", "", len(running)).format(
                 which=", ".join(doing_words(e.kind, e.customer.name) for e in running),
             )
-        self._say(text, "")
+        self._say(text, "", tip)
 
     @Slot(str, object, object, object)
     def _finished(
@@ -134,9 +139,9 @@ class OperationStatusLabel(QLabel):
             )
         self._fade.start(_RESULT_SHOWN_MS)
 
-    def _say(self, text: str, style: str) -> None:
+    def _say(self, text: str, style: str, tip: str = "") -> None:
         self.setText(text)
-        self.setToolTip(text)
+        self.setToolTip(tip or text)
         self.setAccessibleDescription(text)
         self.setStyleSheet(style)
         self.show()

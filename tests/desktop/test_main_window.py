@@ -307,7 +307,7 @@ def test_a_refresh_that_fails_keeps_the_list_shown_and_says_why(
     assert notice.text().startswith("Could not refresh the list:")
     assert "Press F5 to try again" in notice.text()
     assert notice.accessibleDescription() == notice.text()
-    assert window.findChild(QLabel, "statusConnection").text().startswith("Offline:")
+    assert window.findChild(QLabel, "statusConnection").text().startswith("Offline since ")
     assert page.findChild(QPushButton, "refreshButton").isEnabled()
     # Back on the same address: F5 brings the list up to date and the notice goes.
     with ServerProcess(url, port=server.bound_port):

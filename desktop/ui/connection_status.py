@@ -1,0 +1,133 @@
+"""The status bar's word on the server: Connected, Reconnecting…, Offline since 14:02.
+
+It says what the calls themselves found (desktop/connection.py), so it agrees with what an
+operation's dialog says. In demo mode the server is a child process of the app: once that has
+exited, this says "Demo server stopped" and offers to start it again on the same demo data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.connection import clock_text
+from desktop.ui.failure_words import error_message, shown_message
+from desktop.ui.tones import tone_style
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.connection import ConnectionWatch
+    from desktop.demo import DemoServer
+    from desktop.tasks import TaskRunner
+
+_DEMO_LOOK_MS = 1_000  # how often the demo server's process is looked at (a cheap waitpid)
+
+
+class ConnectionStatus(QWidget):
+    def __init__(
+        self, connection: ConnectionWatch, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._connection = connection
+        self._runner = runner
+        self._demo: DemoServer | None = None
+        self._restarting = False
+        self._restart_problem = ""
+        self.label = named(QLabel(), "statusConnection", self.tr("Connection"))
+        self.restart = named(
+            QPushButton(self.tr("Restart Demo Server")),
+            "restartDemoServerButton",
+            self.tr("Restart demo server"),
+            self.tr("Starts the demo server again, with the demo data as it was."),
+        )
+        self.restart.setAutoDefault(False)
+        self.restart.clicked.connect(self.restart_demo)
+        self.restart.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.restart)
+        self._demo_timer = QTimer(self)
+        self._demo_timer.timeout.connect(self._show)
+        connection.changed.connect(self._show)
+        self._show()
+
+    def watch_demo(self, demo: DemoServer) -> None:
+        """Demo mode: name the demo server's own end, and offer to start it again."""
+        self._demo = demo
+        self._demo_timer.start(_DEMO_LOOK_MS)
+        self._show()
+
+    def _demo_stopped(self) -> bool:
+        return self._demo is not None and not self._restarting and self._demo.has_stopped()
+
+    @Slot()
+    def _show(self) -> None:
+        if self._restarting:
+            self._say(self.tr("Starting the demo server…"), "", "")
+        elif self._demo_stopped():
+            text = self.tr("Demo server stopped")
+            why = self.tr(
+                "The demo server that Partner Desk started on this computer has stopped. "
+                "Restart it to go on: the demo data is kept."
+            )
+            if self._restart_problem:
+                text = self.tr("Could not restart the demo server")
+                why = self._restart_problem
+            self._say(text, why, "error")
+        else:
+            state = self._connection.state
+            reason = shown_message(state.reason)
+            if state.state == "connected":
+                self._say(self.tr("Connected"), "", "")
+            elif state.state == "offline":
+                since = self.tr("Offline since {time}").format(time=clock_text(state.since))
+                self._say(since, reason, "error")
+            elif state.state == "reconnecting":
+                self._say(self.tr("Reconnecting…"), reason, "warning")
+            else:
+                self._say(self.tr("Connecting…"), "", "")
+        self.restart.setVisible(self._demo_stopped() or self._restarting)
+        self.restart.setEnabled(not self._restarting)
+
+    def _say(self, text: str, why: str, tone: str) -> None:
+        self.label.setText(text)
+        self.label.setToolTip(why)
+        self.label.setAccessibleDescription(why)
+        self.label.setStyleSheet(tone_style(tone) if tone else "")
+
+    @Slot()
+    def restart_demo(self) -> None:
+        demo = self._demo
+        if demo is None or self._restarting or not demo.has_stopped():
+            return
+        self._restarting = True
+        self._restart_problem = ""
+        self._show()
+        try:
+            # Started here, on the GUI thread: the child's parent-death signal follows the
+            # thread that started it, and a worker thread ends long before the app does.
+            demo.restart()
+        except OSError as exc:
+            self._restart_failed(exc)
+            return
+        # Its start-up (a second or two) is waited for off the GUI thread.
+        self._runner.submit(
+            demo.wait_ready, success=self._restarted, failure=self._restart_failed, owner=self
+        )
+
+    @Slot(object)
+    def _restarted(self, _url: object) -> None:
+        self._restarting = False
+        # Signed in again if the server no longer takes the token, as for any call; then the
+        # watches waiting on it go on by themselves.
+        self._connection.check_now(session=True)
+        self._show()
+
+    @Slot(object)
+    def _restart_failed(self, error: BaseException) -> None:
+        self._restarting = False
+        self._restart_problem = error_message(error)
+        self._show()
