@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.ui.widgets import set_keys
 
@@ -55,14 +55,33 @@ def dark_palette() -> QPalette:
     }
     for role, colour in colours.items():
         palette.setColor(role, colour)
-    for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.HighlightedText):
-        palette.setColor(Group.Disabled, role, dim)
+    # Disabled text is a step below the hint grey of notes (#a0a4aa), or a disabled form reads
+    # as an enabled one: 3.9:1 from enabled text, still 2.9:1 on the window.
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(Group.Disabled, role, QColor(0x70, 0x73, 0x78))
+    palette.setColor(Group.Disabled, Role.PlaceholderText, QColor(0x5E, 0x61, 0x66))
+    palette.setColor(Group.Disabled, Role.HighlightedText, dim)
+    palette.setColor(Group.Disabled, Role.Link, dim)
+    # A disabled field or button sinks into the window: flat, only its frame shows.
     palette.setColor(Group.Disabled, Role.Base, window)
-    palette.setColor(Group.Disabled, Role.Button, QColor(0x31, 0x33, 0x36))
+    palette.setColor(Group.Disabled, Role.Button, QColor(0x2E, 0x30, 0x33))
     palette.setColor(Group.Disabled, Role.Highlight, QColor(0x4A, 0x4D, 0x52))
     # The toggle's track when off: lighter than the window, or it disappears into it.
     palette.setColor(Group.Disabled, Role.Mid, QColor(0x46, 0x49, 0x4E))
     palette.setColor(Group.Inactive, Role.Highlight, QColor(0x35, 0x5E, 0x96))
+    return palette
+
+
+def light_palette(style: QStyle) -> QPalette:
+    """The style's own light palette, with disabled text that can still be read.
+
+    Fusion's disabled text (#bebebe on #efefef, 1.6:1) all but vanishes; #8a8a8a is 3:1 there
+    and 6:1 from enabled black. A disabled field's hint stays fainter than its text.
+    """
+    palette = style.standardPalette()
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(Group.Disabled, role, QColor(0x8A, 0x8A, 0x8A))
+    palette.setColor(Group.Disabled, Role.PlaceholderText, QColor(0xA3, 0xA3, 0xA3))
     return palette
 
 
@@ -120,7 +139,7 @@ class ThemeKeeper(QObject):
             set_keys(self._app.styleHints(), "colorScheme", scheme)
             dark = wants_dark(choice, system_dark)
             style = self._app.style()
-            self._app.setPalette(dark_palette() if dark else style.standardPalette())
+            self._app.setPalette(dark_palette() if dark else light_palette(style))
             _refresh_style_sheets()
         finally:
             self._applying = False
