@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,7 +42,9 @@ from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.suspend_confirm_dialog import SuspendConfirmDialog
+from tests.desktop.a11y_support import focused
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE, CustomerPicker, open_dialog
+from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS, when_shown
 from tests.support.gui import MemoryKeyring
 
 pytestmark = OFFSCREEN_NOISE
@@ -262,3 +264,25 @@ def test_the_guide_names_each_languages_letters_for_the_switches_tabs_and_menus(
             if said not in row:
                 missing.append(f"{code}: {said} for {action!r} is not in the guide's {row!r}")
     assert not missing, "\n".join(missing)
+
+
+SUSPEND_LETTER = {"en": "M", "hr": "S"}  # as the user guide says
+
+
+def test_alt_and_the_suspend_switchs_letter_asks_first_in_each_language(
+    qtbot: QtBot,
+    language: str,
+    api: PartnerApi,
+    runner: TaskRunner,
+    customers: CustomerPicker,
+) -> None:
+    dialog = open_dialog(qtbot, api, runner, customers.take("active"))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    letter = _switch_letters(dialog)["suspendToggle"]
+    assert letter == SUSPEND_LETTER[language]
+    answer = when_shown("suspendConfirmDialog", lambda box, _answer: box.reject())
+    qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: answer.seen, timeout=OPERATION_TIMEOUT_MS)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    assert focused() is dialog.suspend_toggle and not dialog.suspend_toggle.isChecked()
