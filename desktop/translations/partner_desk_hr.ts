@@ -1567,6 +1567,13 @@ Odaberite drugu mapu.</translation>
     </message>
 </context>
 <context>
+    <name>CustomerTableView</name>
+    <message>
+        <source>Customers</source>
+        <translation>Korisnici</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>My Customers</source>
@@ -1699,10 +1706,6 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>Asks first; customers not suspended are skipped.</source>
         <translation>Najprije pita; korisnici koji nisu suspendirani preskaču se.</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Korisnici</translation>
     </message>
     <message>
         <source>Loading customers</source>

@@ -9,17 +9,14 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,26 +31,15 @@ from desktop.ui.bulk_plan import skip_reason
 from desktop.ui.callout import Callout
 from desktop.ui.customer_context_menu import CustomerContextMenu
 from desktop.ui.customer_export import CustomerExport
+from desktop.ui.customer_table_view import CustomerTableView
 from desktop.ui.failure_words import error_message
-from desktop.ui.status_badge_delegate import StatusBadgeDelegate
+from desktop.ui.transient_label import TransientLabel
 from desktop.ui.widgets import named
 
 PAGE_SIZE = 1000
 # Rows looked at to enable a bulk button: past this, it is enabled and the confirmation (which
 # reads every selected row once) says what is skipped. Keeps Ctrl+A on a million rows instant.
 BULK_CHECK_ROWS = 20_000
-# Wide enough for typical values; the last column takes what is left, and a narrow window
-# scrolls rather than squeezing the names. The person's own widths are restored over these.
-DEFAULT_WIDTHS = {
-    CustomerTableModel.ACCOUNT: 80,
-    CustomerTableModel.NAME: 205,
-    CustomerTableModel.CONTACT: 120,
-    CustomerTableModel.EMAIL: 190,
-    CustomerTableModel.PHONE: 120,
-    CustomerTableModel.DOMAIN: 150,
-    CustomerTableModel.STATUS: 100,
-    CustomerTableModel.CREATED: 90,
-}
 
 
 class LoadedPage(NamedTuple):
@@ -147,7 +133,11 @@ class CustomersPage(QWidget):
         self.export_button.setToolTip(
             self.tr("Saves the list as shown, filtered and sorted, for a spreadsheet (Ctrl+E)")
         )
-        self.export_status = named(QLabel(), "exportStatus", self.tr("Export"))
+        # On the title's line, where nothing else needs the room: a long file name never
+        # narrows the search box, and "Exported … to file.csv" goes after a while or at the
+        # person's next action.
+        self.export_status = named(TransientLabel(), "exportStatus", self.tr("Export"))
+        self.export_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.export_status.setStyleSheet("color: palette(placeholder-text);")
         self.edit_button.setEnabled(False)
         self.bulk_suspend_button = named(
@@ -166,26 +156,7 @@ class CustomersPage(QWidget):
             button.setToolTip(button.accessibleDescription())
             button.setEnabled(False)
 
-        self.table = named(QTableView(), "customerTable", self.tr("Customers"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(CustomerTableModel.ACCOUNT, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        for column, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        self.table.setItemDelegateForColumn(
-            CustomerTableModel.STATUS, StatusBadgeDelegate(self.table)
-        )
+        self.table = CustomerTableView(self.model, self.proxy)
         self.table.doubleClicked.connect(self._open_index)
         self.context_menu = CustomerContextMenu(self.table, api, runner)
         self.context_menu.edit_requested.connect(self.open_customer)
@@ -215,20 +186,23 @@ class CustomersPage(QWidget):
         bar.addWidget(self.field, 1)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.count)
-        bar.addSpacing(12)
-        bar.addWidget(self.export_status)
+        # The title has a line of its own: beside six buttons it made the window at least
+        # 1,054 px wide in Croatian. The bulk buttons (the selection) left, the list's right.
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(24)
+        head.addWidget(self.export_status, 1)
         actions = QHBoxLayout()
-        actions.addWidget(title)
-        actions.addStretch(1)
         actions.addWidget(self.bulk_suspend_button)
         actions.addWidget(self.bulk_reenable_button)
-        actions.addSpacing(12)
+        actions.addStretch(1)
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.new_button)
         actions.addWidget(self.edit_button)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(head)
         layout.addLayout(actions)
         layout.addLayout(bar)
         layout.addWidget(self.progress)
@@ -238,13 +212,24 @@ class CustomersPage(QWidget):
         self.search.textChanged.connect(self._apply_search)
         self.field.currentIndexChanged.connect(self._apply_search)
         self.status.currentIndexChanged.connect(self._apply_status)
+        # The person's next step puts an export's outcome away.
+        for step in (
+            self.search.textEdited,
+            self.field.activated,
+            self.status.activated,
+            self.table.selectionModel().currentRowChanged,
+            self.refresh_button.clicked,
+            self.new_button.clicked,
+        ):
+            step.connect(self.export_status.dismiss)
         self.proxy.counts_changed.connect(self._update_count)
         self.proxy.settled.connect(self._restore_view)
         self.edit_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_customer)
         self.refresh_button.clicked.connect(self.refresh)
         self.exporter = CustomerExport(self.table, self.model, self.proxy, runner, self)
-        self.exporter.state_changed.connect(self._show_export_state)
+        self.exporter.state_changed.connect(self.export_status.say)
+        self.exporter.finished.connect(self.export_status.linger)  # progress stays till then
         self.export_button.clicked.connect(self.exporter.start)
         self.bulk_suspend_button.clicked.connect(lambda: self._request_bulk("suspend"))
         self.bulk_reenable_button.clicked.connect(lambda: self._request_bulk("unsuspend"))
@@ -532,11 +517,6 @@ class CustomersPage(QWidget):
         self.search.clear()
         self.field.setCurrentIndex(0)
         self.status.setCurrentIndex(max(self.status.findData(status), 0))
-
-    @Slot(str)
-    def _show_export_state(self, text: str) -> None:
-        self.export_status.setText(text)
-        self.export_status.setAccessibleDescription(text)
 
     def customer_changed(self, customer: Any) -> None:
         """A customer came back from the server: only its row changes."""

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.overview.show_suspended.connect(self.show_suspended_customers)
         TableFollower(self.operations, self.customers.model)
         if columns := self._settings.geometry("customer_columns"):
-            self.customers.table.horizontalHeader().restoreState(columns)
+            self.customers.table.restore_columns(columns)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

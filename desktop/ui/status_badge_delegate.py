@@ -7,6 +7,8 @@ in light and dark palettes alike (and keeps WCAG AA contrast; the tests check bo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -59,6 +61,29 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
 
     lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def _italic(font: QFont) -> QFont:
+    italic = QFont(font)
+    italic.setItalic(True)
+    return italic
+
+
+def badge_cell_width(font: QFont, word: str, pending: str = "") -> int:
+    """The width a cell needs to show the badge and the pending operation's text uncut."""
+    width = 2 * _MARGIN + QFontMetrics(font).horizontalAdvance(word) + 2 * _PAD_X
+    if pending:
+        # One pixel over the rounded advance: the text's real width is fractional.
+        width += _GAP + QFontMetrics(_italic(font)).horizontalAdvance(pending) + 1
+    return width
+
+
+def status_column_width(font: QFont, words: Iterable[str], pending: Iterable[str]) -> int:
+    """The width that shows any status word with any running operation's text, uncut."""
+    widest_word = max(words, key=QFontMetrics(font).horizontalAdvance, default="")
+    italic = QFontMetrics(_italic(font))
+    widest_pending = max(pending, key=italic.horizontalAdvance, default="")
+    return badge_cell_width(font, widest_word, widest_pending)
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):
@@ -114,16 +139,19 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         )
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, elided_word)
         if pending:
-            italic = QFont(opt.font)
-            italic.setItalic(True)
+            italic = _italic(opt.font)
             painter.setFont(italic)
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             painter.setPen(opt.palette.color(role))
             left = int(badge.right()) + _GAP
             room = QRect(left, rect.top(), max(rect.right() - left - _MARGIN, 0), rect.height())
-            shown = QFontMetrics(italic).elidedText(
-                pending, Qt.TextElideMode.ElideRight, room.width()
+            italic_metrics = QFontMetrics(italic)
+            # As for the word: cut only what does not fit, not a text rounding makes look long.
+            shown = (
+                pending
+                if italic_metrics.horizontalAdvance(pending) <= room.width()
+                else italic_metrics.elidedText(pending, Qt.TextElideMode.ElideRight, room.width())
             )
             painter.drawText(
                 room, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
@@ -135,10 +163,5 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         word, pending = self.badge_text(index)
         metrics = QFontMetrics(opt.font)
-        width = 2 * _MARGIN + metrics.horizontalAdvance(word) + 2 * _PAD_X
-        if pending:
-            italic = QFont(opt.font)
-            italic.setItalic(True)
-            width += _GAP + QFontMetrics(italic).horizontalAdvance(pending)
         height = max(super().sizeHint(option, index).height(), metrics.height() + 2 * _PAD_Y + 4)
-        return QSize(width, height)
+        return QSize(badge_cell_width(opt.font, word, pending), height)
