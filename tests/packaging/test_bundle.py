@@ -100,6 +100,9 @@ def test_bundle_holds_migrations_translations_and_icons(bundle: Path) -> None:
     for qm in (ROOT / "desktop" / "translations").glob("*.qm"):
         assert (internal / "desktop" / "translations" / qm.name).is_file(), qm.name
     assert (internal / "resources" / "icons" / "partner-desk-256.png").is_file()
+    # CLDR's country names for the app's languages, and only theirs (35 MB for all).
+    cldr = {path.stem.split("_")[0] for path in (internal / "babel" / "locale-data").glob("*.dat")}
+    assert cldr == set(CFG.BABEL_LOCALES_KEPT)
 
 
 def test_bundle_leaves_out_the_qt_the_app_does_not_use(bundle: Path) -> None:
