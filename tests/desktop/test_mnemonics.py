@@ -286,3 +286,17 @@ def test_alt_and_the_suspend_switchs_letter_asks_first_in_each_language(
     qtbot.waitUntil(lambda: answer.seen, timeout=OPERATION_TIMEOUT_MS)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
     assert focused() is dialog.suspend_toggle and not dialog.suspend_toggle.isChecked()
+
+
+def test_every_letter_in_the_croatian_catalogue_is_on_an_english_keyboard() -> None:
+    # Windows not opened above (bulk confirmations, error details) are held to it too.
+    import xml.etree.ElementTree as ET
+
+    catalogue = GUIDE.parents[1] / "desktop" / "translations" / "partner_desk_hr.ts"
+    bad = []
+    for message in ET.parse(catalogue).getroot().iter("message"):
+        translation = message.findtext("translation") or ""
+        letter = mnemonic(translation)
+        if letter is not None and not (letter.isascii() and letter.isalnum()):
+            bad.append(translation)
+    assert not bad, bad
