@@ -84,12 +84,14 @@ class Customer(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # Search keys, normalised once on write (casefolded text; the phone as digits only).
+    # Search keys, normalised once on write (server/search_keys.py: text without case or
+    # accents; the phone as its digits and its other form, national or international).
     search_text: Mapped[str] = mapped_column(Text, default="")
     # Text, not String(200): casefolding can lengthen a name ("ß" -> "ss"); migration 0002.
     name_key: Mapped[str] = mapped_column(Text, default="")
     email_key: Mapped[str] = mapped_column(String(254), default="")
-    phone_key: Mapped[str] = mapped_column(String(40), default="")
+    # Text, not String(40), as the phone's two forms are longer than it: migration 0006.
+    phone_key: Mapped[str] = mapped_column(Text, default="")
     domain_key: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (

@@ -41,7 +41,7 @@ from server import search_sqlite
 from server.db import Database
 from server.ids import ulid
 from server.models import Partner, User
-from server.search import digits, fold
+from server.search_keys import fold, phone_key
 from server.security import hash_password
 from server.seed_data import COUNTRIES, COUNTRY_WEIGHTS, NAME_CORES, NAME_TRADES, SERVICES
 
@@ -137,16 +137,15 @@ CHUNK_COLUMNS = {
         "created_at",
         "name_key",
         "domain_key",
+        "phone_key",
         "operation_id",
     ),
     # customer: the chunk's rowid of the customer; service: its index in SERVICES.
     "services": ("id", "customer", "service"),
     "operations": ("id", "partner_id", "customer_id", "actor", "at"),
 }
-# Seeded phones hold only digits, spaces and one "+": their digits without a regular expression.
-_PHONE_KEY = "replace(replace(c.phone, '+', ''), ' ', '')"
 # Whole rows out of a chunk ({chunk} is "" or "schema."), in the order of *_COLUMNS. search_text
-# is search.compose_search_text's, and the keys are search.key_values's: the seeded emails,
+# is search_keys.compose_search_text's, the keys search_keys.key_values's: the seeded emails,
 # domains and account numbers are lower-case ASCII already (tests/server/test_search.py checks).
 CHUNK_SELECT = {
     "customers": (
@@ -156,8 +155,8 @@ CHUNK_SELECT = {
         " c.postal_code, c.country, c.status, c.suspended_at,"
         " CASE c.status WHEN 'suspended' THEN 'Non-payment' END, c.canceled_at, c.created_at,"
         " c.created_at, 1, char(1) || c.name_key || char(2) || c.account_number || char(3)"
-        f" || c.email || char(4) || {_PHONE_KEY} || char(5) || c.domain_key, c.name_key,"
-        f" c.email, {_PHONE_KEY}, c.domain_key FROM {{chunk}}customers AS c",
+        " || c.email || char(4) || c.phone_key || char(5) || c.domain_key, c.name_key,"
+        " c.email, c.phone_key, c.domain_key FROM {chunk}customers AS c",
     ),
     "services": (
         SERVICE_COLUMNS,
@@ -284,7 +283,10 @@ class _Country:
         self.code = c.code
         self.tld = c.tld
         self.phone_prefix = c.phone_prefix
-        self.phone_digits = digits(c.phone_prefix)
+        # Seeded numbers are the prefix and 7 digits, and each form of their key ends with those
+        # 7 (search_keys.phone_key): the key as a template, made once.
+        sample = phone_key(f"{c.phone_prefix} 200 1000", c.code)
+        self.phone_key = sample.replace("2001000", "{0}")
         self.legal = c.legal
         self.cities = c.cities
         self.streets = c.streets
@@ -429,6 +431,7 @@ class _CustomerMaker:
                     created,
                     name_key,
                     domain_key,
+                    country.phone_key.format(f"{200 + area}{1000 + line}"),
                     operation_id,
                 )
             )
@@ -466,17 +469,17 @@ def _char_counts(customers: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     afterwards cost the writer as much again as copying the rows."""
     columns = CHUNK_COLUMNS["customers"]
     at = {name: columns.index(name) for name in columns}
-    partner, status, phone = at["partner_id"], at["status"], at["phone"]
-    # search_text is made of these (CHUNK_SELECT); the phone's part is its key: no '+' or ' '.
+    partner, status, phone = at["partner_id"], at["status"], at["phone_key"]
+    # search_text is made of these (CHUNK_SELECT).
     parts = [at["name_key"], at["account_number"], at["email"], at["domain_key"]]
     anywhere: dict[tuple[str, str], Counter[str]] = {}
     phones: dict[tuple[str, str], Counter[str]] = {}
     for row in customers:
         group = (row[partner], row[status])
-        phone_key = row[phone].replace("+", "").replace(" ", "")
-        found = set(phone_key).union(*(row[i] for i in parts))
+        key = row[phone]
+        found = set(key).union(*(row[i] for i in parts))
         anywhere.setdefault(group, Counter()).update(found & _COUNTED)
-        phones.setdefault(group, Counter()).update(_COUNTED_DIGITS.intersection(phone_key))
+        phones.setdefault(group, Counter()).update(_COUNTED_DIGITS.intersection(key))
     return [
         (p, st, field, ch, n)
         for field, counts in (

@@ -1,7 +1,8 @@
 """Search fields, the normalised key of each, and how a typed query becomes what to look for.
 
-The rules are the server's (server/search.py), so a local search and a server search agree:
-text is casefolded and matched as a substring; the phone is matched on its digits, and only a
+The rules are the server's (server/search_keys.py), so a local search and a server search
+agree: text is folded (no case, no accents: search_fold.py) and matched as a substring; the
+phone is matched on its digits, in both its forms (+385 1 443 8687 and 01 443 8687), and only a
 query made of digits and phone punctuation looks at phones.
 """
 
@@ -14,6 +15,7 @@ from enum import StrEnum
 
 from desktop.models.customer_columns import phone_digits
 from desktop.models.customer_record import CustomerFields
+from desktop.models.search_fold import fold, phone_key
 
 
 class SearchField(StrEnum):
@@ -53,12 +55,15 @@ def record_keys(record: CustomerFields) -> tuple[str, str, str, str, str]:
         domain = _ALIAS_SEPARATOR.join((record.domain, *record.alias_domains))
     else:
         domain = record.domain
+    # The address's country reads a number written without its calling code (the API's records
+    # have one; a record without an address has no country).
+    country = getattr(getattr(record, "address", None), "country", "")
     return (
-        record.name.casefold(),
-        record.account_number.casefold(),
-        record.email.casefold(),
-        phone_digits(record.phone),
-        domain.casefold(),
+        fold(record.name),
+        fold(record.account_number),
+        fold(record.email),
+        phone_key(record.phone, country),
+        fold(domain),
     )
 
 
@@ -89,7 +94,9 @@ def parse_query(text: str, field: SearchField) -> SearchQuery | None:
     text = text.strip()
     if not text:
         return None
-    folded = text.casefold()
+    folded = fold(text)
+    if not folded and field is not SearchField.PHONE:
+        return None  # accent marks alone fold to nothing: as the server, every row matches
     digits = phone_digits(text) if _PHONE_QUERY.match(text) else ""
     if field is SearchField.ANY:
         needles: list[str | None] = [folded] * len(INDEXED_FIELDS)

@@ -13,7 +13,7 @@ from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel, SortRole
 from desktop.models.prepared_rows import prepare_rows
 from desktop.models.search_index import FieldIndex
-from tests.desktop.customer_factory import FakeCustomer, changed, make_customers
+from tests.desktop.customer_factory import FakeAddress, FakeCustomer, changed, make_customers
 from tests.desktop.customer_filter_reference import filtered_rows, sorted_rows
 
 T = CustomerTableModel
@@ -75,8 +75,11 @@ def customers() -> list[FakeCustomer]:
         ),
         changed(base[3], id="c_phone", phone="+385 1 234 5678"),
         changed(base[4], id="c_phone2", phone="(01) 385-1000"),
+        changed(base[5], id="c_accents", name="Trikotaža Šibenik Łódź Ærø j.d.o.o."),
+        # As dialled at home, by a customer in Croatia: found by the international form too.
+        changed(base[6], id="c_national", phone="021 443 8687", address=FakeAddress(country="HR")),
     ]
-    return special + base[5:]
+    return special + base[len(special) :]
 
 
 @pytest.fixture
@@ -112,6 +115,32 @@ def test_search_is_case_blind_with_unicode_casefold(models: Models) -> None:
     # Casefolding turns ß into ss, both ways round.
     assert models.search("WEISSBRÄU GROSSE", "name") == [1]
     assert models.search("weißbräu große") == [1]
+
+
+def test_search_ignores_accents_both_ways(models: Models) -> None:
+    for text in ("trikotaza", "SIBENIK", "šibenik", "lodz", "aero", "ærø", "Trikotaža"):
+        assert models.search(text) == [5], text
+        assert models.search(text, "name") == [5], text
+    assert models.search("cakovecka") == [0]
+    assert models.search("weissbrau grosse", "name") == [1]
+    for text in ("cak", "ž", "sib", "ø"):
+        assert models.search(text) == models.expected(text), text
+    # Accent marks alone are no text: like a blank query, as on the server.
+    assert models.search("\u0301") == list(range(400))
+    assert models.search("\u0301", "phone") == []
+
+
+def test_a_national_number_finds_the_international_one_and_back(models: Models) -> None:
+    # c_phone is +385 1 234 5678: dialled in Croatia, 01 234 5678.
+    for text in ("01 234 5678", "(01) 234-5678", "012345678"):
+        assert models.search(text, "phone") == [3], text
+        assert models.search(text) == [3], text
+    # c_national is 021 443 8687 in Croatia: +385 21 443 8687 from abroad.
+    for text in ("+385 21 443 8687", "3852144386", "021 443 8687"):
+        assert models.search(text, "phone") == [6], text
+        assert models.search(text) == [6], text
+    for text in ("01 2", "0", "0214"):
+        assert models.search(text, "phone") == models.expected(text, "phone"), text
 
 
 def test_phone_matches_digits_whatever_the_punctuation(models: Models) -> None:

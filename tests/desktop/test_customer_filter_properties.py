@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from desktop.models.customer_columns import COLUMN_COUNT
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel, SortRole
-from tests.desktop.customer_factory import FakeCustomer, changed
+from tests.desktop.customer_factory import FakeAddress, FakeCustomer, changed
 from tests.desktop.customer_filter_reference import filtered_rows, sorted_rows
 
 _LETTERS = "aAbcČčćžŠđĐßẞİıΣσςﬁé\u0301😀 .-@"
@@ -63,6 +63,8 @@ def customers_numbered(number: int) -> st.SearchStrategy[FakeCustomer]:
         website=st.just(""),
         status=st.sampled_from(["active", "suspended", "canceled"]),
         created_at=moments,
+        # The country reads a phone written without its calling code.
+        address=st.builds(FakeAddress, country=st.sampled_from(["", "HR", "DE", "IT", "US"])),
     )
 
 
@@ -231,3 +233,21 @@ def test_edits_pages_and_requests_interleaved_with_unfinished_work(
     assert _shown(proxy) == _expected(table, text, field, status, column, order)
     assert proxy.total_count() == table.rowCount()
     del testers
+
+
+@settings(settings.get_profile("filter-models"), max_examples=400)
+@given(
+    text=st.text(alphabet=_LETTERS + "ŁøÆœĦþℌ\u0308\u3099が한", max_size=12),
+    phone=st.one_of(phones, st.from_regex(r"\A\+?(00)?[1-9][0-9 ]{0,14}\Z")),
+    country=st.sampled_from(["", "HR", "DE", "IT", "US", "RU", "HU", "XK", "ZZ"]),
+)
+def test_the_app_folds_and_reads_phones_as_the_server_does(
+    text: str, phone: str, country: str
+) -> None:
+    """desktop/models/search_fold.py is the server's server/search_keys.py, copied (neither side
+    imports the other): the same keys, so a local search and a server search agree."""
+    from desktop.models import search_fold
+    from server import search_keys
+
+    assert search_fold.fold(text) == search_keys.fold(text)
+    assert search_fold.phone_key(phone, country) == search_keys.phone_key(phone, country)

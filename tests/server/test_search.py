@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 import pytest
 
 from tests.server.helpers import assert_error, clients_like, new_customer, unique
@@ -50,8 +51,42 @@ ID = re.compile(r"^c_[0-9A-HJKMNP-TV-Z]{26}$")
 # The rules of API.md, independently of server/search.py.
 
 
+# Accents: the marks of the Combining Diacritical Marks blocks, and the letters that carry one
+# without decomposing into it.
+ACCENT_BLOCKS = (
+    (0x300, 0x36F),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE20, 0xFE2F),
+)
+PLAIN_LETTERS = dict(zip("đðħıłøŧƀǥɨƚƶȼɇɉɍʉɏ", "ddhilotbgilzcejruy", strict=True))
+PLAIN_LETTERS.update({"æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def fold(text: str) -> str:
-    return CONTROL.sub(" ", unicodedata.normalize("NFC", text.casefold()))
+    """Case and accents ignored: casefolded, NFKD without its accent marks, then NFC."""
+    kept = []
+    for ch in unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold()):
+        if not any(lo <= ord(ch) <= hi for lo, hi in ACCENT_BLOCKS):
+            kept.append(PLAIN_LETTERS.get(ch, ch))
+    return CONTROL.sub(" ", unicodedata.normalize("NFC", "".join(kept).casefold()))
+
+
+def phone_forms(phone: str, country: str) -> list[str]:
+    """A phone's digits, and the same number written the other way (international digits for a
+    national number of the customer's country, the national form, trunk prefix and all, for an
+    international one), from phonenumbers' parser."""
+    plain = "".join(ch for ch in phone if ch in "0123456789")
+    forms = [plain]
+    try:
+        number = phonenumbers.parse(phone, country or None)
+    except phonenumbers.NumberParseException:
+        return forms
+    region = phonenumbers.region_code_for_country_code(number.country_code)
+    significant = phonenumbers.national_significant_number(number)
+    trunk = phonenumbers.ndd_prefix_for_region(region, True) or ""
+    return [*forms, f"{number.country_code}{significant}", trunk + significant]
 
 
 def fields_of(c: dict[str, Any]) -> dict[str, list[str]]:
@@ -59,7 +94,7 @@ def fields_of(c: dict[str, Any]) -> dict[str, list[str]]:
         "name": [fold(c["name"])],
         "account_number": [fold(c["account_number"])],
         "email": [fold(c["email"])],
-        "phone": ["".join(ch for ch in c["phone"] if ch in "0123456789")],
+        "phone": phone_forms(c["phone"], c["address"]["country"]) if c["phone"] else [""],
         "domain": [fold(d) for d in [c["domain"], *c["alias_domains"]]],
     }
 
@@ -72,12 +107,12 @@ def matches(c: dict[str, Any], q: str, field: str | None) -> bool:
     digits = "".join(ch for ch in text if ch in "0123456789") if PHONE_QUERY.match(text) else ""
     values = fields_of(c)
     if field == "phone":
-        return bool(digits) and digits in values["phone"][0]
+        return bool(digits) and any(digits in v for v in values["phone"])
     if field is not None:
         return any(folded in v for v in values[field])
     if any(folded in v for vs in values.values() for v in vs):
         return True
-    return bool(digits) and digits in values["phone"][0]
+    return bool(digits) and any(digits in v for v in values["phone"])
 
 
 def expected(
@@ -220,6 +255,67 @@ def test_unicode_case_is_folded_both_ways(api: ApiClient) -> None:
     assert c["id"] in assert_search(api, people, q=unicodedata.normalize("NFD", "čakovec"))
     # The contact person is not one of the searched fields.
     assert c["id"] not in assert_search(api, people, q="đaković")
+
+
+def test_accents_are_ignored_both_ways(api: ApiClient) -> None:
+    tag = unique("acc")
+    c = new_customer(api, name=f"Trikotaža Šibenik Łódź Øresund Đakovo Straße Ærø {tag} d.o.o.")
+    people = everyone(api)
+    for q in (
+        "trikotaza",
+        "TRIKOTAZA",
+        "trikotaža",
+        "sibenik",
+        "Šibenik",
+        "lodz",
+        "oresund",
+        "dakovo",
+        "Đakovo",
+        "strasse",
+        "aero",
+        "ærø",
+        unicodedata.normalize("NFD", "šibenik"),
+    ):
+        assert c["id"] in assert_search(api, people, q=q), q
+        assert c["id"] in assert_search(api, people, q=q, field="name"), q
+    # One accented letter is its plain letter: "ž" finds the "z" of "trikotaza" (and of others).
+    assert c["id"] in assert_search(api, people, q="ž", field="name")
+    # Accent marks alone are no text: like a blank query, every customer (and no phone).
+    assert len(assert_search(api, people, q="\u0301\u0308")) == len(people)
+    assert assert_search(api, people, q="\u0301", field="phone") == []
+
+
+def test_a_national_number_finds_the_international_one_and_back(api: ApiClient) -> None:
+    tag = str(random.Random().randrange(10**6, 10**7))
+    zagreb = new_customer(api, phone=f"+385 1 {tag[:3]} {tag[3:]}")
+    berlin = new_customer(
+        api,
+        phone=f"+49 30 {tag[:3]} {tag[3:]}",
+        address={
+            "street": "Unter den Linden 1",
+            "city": "Berlin",
+            "region": "",
+            "postal_code": "10117",
+            "country": "DE",
+        },
+    )
+    # Stored as dialled at home: found by the international form too (the address's country).
+    split = new_customer(api, phone=f"021 {tag[:3]} {tag[3:]}")
+    people = everyone(api)
+    for q, who in (
+        (f"01 {tag[:3]} {tag[3:]}", zagreb),
+        (f"01{tag}", zagreb),
+        (f"(01) {tag[:3]}-{tag[3:]}", zagreb),
+        (f"030 {tag[:3]} {tag[3:]}", berlin),
+        (f"+385 21 {tag[:3]} {tag[3:]}", split),
+        (f"38521{tag}", split),
+        (f"021 {tag}", split),
+    ):
+        assert assert_search(api, people, q=q) == [who["id"]], q
+        assert assert_search(api, people, q=q, field="phone") == [who["id"]], q
+    # Only a number's own country's trunk prefix: "0" before a German number is no Croatian one.
+    assert assert_search(api, people, q=f"030 {tag}", field="phone") == [berlin["id"]]
+    assert assert_search(api, people, q=f"01 {tag[:3]}", field="name") == []
 
 
 def test_query_characters_are_text_not_syntax(api: ApiClient) -> None:
@@ -443,13 +539,14 @@ def test_sqlite_plans_agree_with_each_other_and_with_the_rules(
     api: ApiClient, server: ServerProcess
 ) -> None:
     from server.db import Database
-    from server.search import CustomerQuery, _SqliteSearch
+    from server.search import CustomerQuery
+    from server.search_plan import SqliteSearch
 
-    class Scan(_SqliteSearch):
+    class Scan(SqliteSearch):
         def _fts_match(self, needles: Any, partner_total: int) -> str | None:
             return None
 
-    class Sort(_SqliteSearch):
+    class Sort(SqliteSearch):
         SORT_OVER_WALK = 0
         SMALL_PARTNER = 0
         SHORT_FTS_LIMIT = 10**12
@@ -458,7 +555,7 @@ def test_sqlite_plans_agree_with_each_other_and_with_the_rules(
     class Walk(Sort):
         SORT_OVER_WALK = 10**12
 
-    class Uncounted(_SqliteSearch):
+    class Uncounted(SqliteSearch):
         def _counted_total(self, needles: Any) -> int | None:
             return None
 
@@ -473,7 +570,7 @@ def test_sqlite_plans_agree_with_each_other_and_with_the_rules(
         for params in [*queries_from(people), *counted, {"q": tag}, {"q": "ær"}, {"q": "ø"}]:
             want = expected(people, **params)
             middle = want[len(want) // 2] if want else None
-            for plan in (_SqliteSearch, Scan, Sort, Walk, Uncounted):
+            for plan in (SqliteSearch, Scan, Sort, Walk, Uncounted):
                 for after in (None, middle):
                     with db.session() as s:
                         query = CustomerQuery(
@@ -599,7 +696,7 @@ def test_seed_is_deterministic_and_makes_the_keys_the_api_makes(
     assert {c[15] for c in customers} == {"active", "suspended", "canceled"}
     for c in customers:
         aliases = c[8] if isinstance(c[8], list) else json.loads(c[8])
-        keys = key_values(c[3], c[2], c[5], c[6], c[7], aliases)
+        keys = key_values(c[3], c[2], c[5], c[6], c[7], aliases, c[14])
         assert (c[22], c[23], c[24], c[25], c[26]) == keys, c
     services_per_customer: dict[str, int] = {}
     for s in first[2]:
@@ -622,7 +719,8 @@ def test_migration_brings_an_older_sqlite_database_into_the_search(tmp_path: Pat
 
     from server.db import Database
     from server.migrate import alembic_config
-    from server.search import CustomerQuery, _SqliteSearch
+    from server.search import CustomerQuery
+    from server.search_plan import SqliteSearch
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     db = Database(url)
@@ -673,7 +771,7 @@ def test_migration_brings_an_older_sqlite_database_into_the_search(tmp_path: Pat
                 )
         command.upgrade(alembic_config(db.engine), "head")
 
-        class Sort(_SqliteSearch):
+        class Sort(SqliteSearch):
             SORT_OVER_WALK = 0
             SMALL_PARTNER = 0
             SHORT_FTS_LIMIT = 10**12
@@ -688,12 +786,12 @@ def test_migration_brings_an_older_sqlite_database_into_the_search(tmp_path: Pat
             ("a", None),
             ("10", "account_number"),
         ]:
-            for plan in (_SqliteSearch, Sort):
+            for plan in (SqliteSearch, Sort):
                 with db.session() as s:
                     answers[(q, field, plan)] = plan(s, CustomerQuery(partner, q, field)).run(
                         None, 10
                     )
-            assert answers[(q, field, _SqliteSearch)] == answers[(q, field, Sort)], (q, field)
+            assert answers[(q, field, SqliteSearch)] == answers[(q, field, Sort)], (q, field)
         assert answers[("ačme", None, Sort)][1] == 1
         assert answers[("one", "name", Sort)][1] == 1
         assert answers[("two", None, Sort)][1] == 1
@@ -702,6 +800,86 @@ def test_migration_brings_an_older_sqlite_database_into_the_search(tmp_path: Pat
         with db.session() as s:
             counts = s.execute(_text("SELECT status, n FROM customer_counts")).all()
         assert [tuple(r) for r in counts] == [("active", 3)]
+    finally:
+        db.dispose()
+
+
+def test_migration_0006_folds_the_keys_of_older_rows_and_back(
+    new_database_url: Callable[[], str],
+) -> None:
+    """Rows keyed by revision 0005's rules (accents kept, the phone as its digits only) are
+    found without accents and by their national number after upgrading, on every plan; a
+    downgrade gives the old keys back."""
+    from alembic import command
+    from sqlalchemy import text as sql
+
+    from server.db import Database
+    from server.migrate import alembic_config
+    from server.search import CustomerQuery, search_page
+
+    url = new_database_url()
+    db = Database(url)
+    partner = "p_01GNRQX600YPRPA8JAB2VS3WEX"
+    rows = [("Trikotaža Šibenik", "+385 22 443 8687", "HR"), ("Zagreb", "01 443 8688", "HR")]
+    try:
+        command.upgrade(alembic_config(db.engine), "0005")
+        with db.session(write=True) as s:
+            s.execute(sql("INSERT INTO partners VALUES (:p, 'Old')"), {"p": partner})
+            for i, (name, phone, country) in enumerate(rows):
+                old = {
+                    "name_key": name.casefold(),
+                    "email_key": f"info@d{i}.hr",
+                    "phone_key": "".join(ch for ch in phone if ch.isdigit()),
+                    "domain_key": f"d{i}.hr",
+                }
+                s.execute(
+                    sql(
+                        "INSERT INTO customers (id, partner_id, account_number, name,"
+                        " contact_name, email, phone, domain, alias_domains, website, street,"
+                        " city, region, postal_code, country, status, created_at, updated_at,"
+                        " version, search_text, name_key, email_key, phone_key, domain_key)"
+                        " VALUES (:id, :p, :a, :name, '', :email, :phone, :domain, '[]',"
+                        " '', '', '', '', '', :country, 'active', :at, :at, 1, :text, :name_key,"
+                        " :email_key, :phone_key, :domain_key)"
+                    ),
+                    {
+                        "id": f"c_01GNRR{i:020d}",
+                        "p": partner,
+                        "a": str(100 + i),
+                        "name": name,
+                        "phone": phone,
+                        "email": old["email_key"],
+                        "domain": old["domain_key"],
+                        "country": country,
+                        "at": "2024-01-01 00:00:00",
+                        "text": f"\x01{old['name_key']}\x02{100 + i}\x03{old['email_key']}"
+                        f"\x04{old['phone_key']}\x05{old['domain_key']}",
+                        **old,
+                    },
+                )
+        command.upgrade(alembic_config(db.engine), "head")
+
+        def found(q: str, field: str | None = None) -> list[str]:
+            with db.session() as s:
+                page = search_page(s, CustomerQuery(partner, q, field), None, 10)
+            assert page.total == len(page.rows), q
+            return [c.name for c in page.rows]
+
+        assert found("sibenik") == found("šibenik", "name") == ["Trikotaža Šibenik"]
+        assert found("trikotaza") == ["Trikotaža Šibenik"]
+        assert found("022 443 8687", "phone") == ["Trikotaža Šibenik"]
+        assert found("+385 1 443 8688") == ["Zagreb"]
+        assert found("443 868") == ["Trikotaža Šibenik", "Zagreb"]
+        if url.startswith("sqlite:///"):
+            with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+                _char_counts_are_exact(conn)
+        command.downgrade(alembic_config(db.engine), "0005")
+        with db.session() as s:
+            keys = s.execute(sql("SELECT name_key, phone_key FROM customers ORDER BY id")).all()
+        assert [tuple(k) for k in keys] == [
+            ("trikotaža šibenik", "385224438687"),
+            ("zagreb", "014438688"),
+        ]
     finally:
         db.dispose()
 
