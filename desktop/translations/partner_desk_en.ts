@@ -118,9 +118,9 @@
     <name>FieldRules</name>
     <message numerus="yes">
         <source>At most %n characters fit here; the rest was not taken.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>At most %n character fits here; the rest was not taken.</numerusform>
+            <numerusform>At most %n characters fit here; the rest was not taken.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2012,10 +2012,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message numerus="yes">
         <source>At most %n characters fit here; the rest was not taken.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ovdje stane najviše %n znak; ostatak nije preuzet.</numerusform>
+            <numerusform>Ovdje stane najviše %n znaka; ostatak nije preuzet.</numerusform>
+            <numerusform>Ovdje stane najviše %n znakova; ostatak nije preuzet.</numerusform>
         </translation>
     </message>
     <message>
@@ -2665,35 +2665,35 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <name>OperationProgress</name>
     <message>
         <source>The server is suspending this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj suspendira ovog korisnika</translation>
     </message>
     <message>
         <source>The server is re-enabling this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj ponovno aktivira ovog korisnika</translation>
     </message>
     <message>
         <source>The server is canceling this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj otkazuje ovog korisnika</translation>
     </message>
     <message>
         <source>The server is restoring this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj vraća ovog korisnika</translation>
     </message>
     <message>
         <source>The server is working on this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj radi na ovom korisniku</translation>
     </message>
     <message>
         <source>this window closes by itself when it is done</source>
-        <translation type="unfinished"></translation>
+        <translation>ovaj će se prozor sam zatvoriti kad završi</translation>
     </message>
     <message>
         <source>you can close this window when it is done</source>
-        <translation type="unfinished"></translation>
+        <translation>ovaj prozor možete zatvoriti kad završi</translation>
     </message>
     <message>
         <source>{what}; {then}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}; {then}.</translation>
     </message>
     <message>
         <source>Operation in progress</source>
@@ -3528,6 +3528,18 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>They are billed until you remove them on the Services tab: suspending does not stop billing.</source>
         <translation>Naplaćuju se dok ih ne uklonite na kartici Usluge: suspenzija ne zaustavlja naplatu.</translation>
+    </message>
+    <message>
+        <source>This customer has no services, so nothing is billed while it is suspended.</source>
+        <translation>Ovaj korisnik nema usluga, pa se tijekom suspenzije ništa ne naplaćuje.</translation>
+    </message>
+    <message>
+        <source>This customer has no services, so nothing starts running again.</source>
+        <translation>Ovaj korisnik nema usluga, pa se ništa ponovno ne pokreće.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Usluge</translation>
     </message>
     <message>
         <source>Suspend Account</source>

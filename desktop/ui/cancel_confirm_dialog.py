@@ -24,7 +24,7 @@ from desktop.ui.billable_services import BillableServices
 from desktop.ui.callout import Callout
 from desktop.ui.confirm_dialog import ConfirmDialog
 from desktop.ui.reason_picker import ReasonPicker, bold_label
-from desktop.ui.suspend_confirm_dialog import account_line, heading, muted
+from desktop.ui.suspend_confirm_dialog import account_line, muted, muted_line, name_heading
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -55,9 +55,16 @@ class CancelConfirmDialog(ConfirmDialog):
         # Exactly as big as the content, also once the services arrive; the box below sets a
         # comfortable line length for the wrapped text.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        title = self.tr("Cancel {name}?").format(name=customer.name)
-        layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
-        layout.addWidget(named(muted(account_line(customer)), "confirmAccount", self.tr("Account")))
+        layout.addWidget(
+            named(
+                name_heading(self.tr("Cancel {name}?"), customer.name, self),
+                "confirmTitle",
+                self.tr("Customer"),
+            )
+        )
+        layout.addWidget(
+            named(muted_line(account_line(customer)), "confirmAccount", self.tr("Account"))
+        )
         layout.addSpacing(8)
 
         box = Callout(
@@ -141,11 +148,12 @@ class CancelConfirmDialog(ConfirmDialog):
         return self.reason.reason()
 
     def typed_account_number(self) -> str:
-        return self.account_number.text()
+        # Spaces around it come from copying it out of a mail or a table: never a different number.
+        return self.account_number.text().strip()
 
     @Slot()
     def _update(self) -> None:
         problem = self.reason.problem()
-        if not problem and self.account_number.text() != self._account_number:
+        if not problem and self.typed_account_number() != self._account_number.strip():
             problem = self.tr("Type the account number exactly to enable Cancel Account.")
         self.show_problem(problem)

@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,11 +33,15 @@ from desktop.api.errors import (
     ValidationError,
 )
 from desktop.ui.conflict_dialog import ConflictDialog, ConflictRow
-from desktop.ui.customer_form import FIELD_KEYS, CustomerForm, customer_value, nest
+from desktop.ui.customer_fields import FIELD_KEYS, customer_value, nest
+from desktop.ui.customer_form import CustomerForm
 from desktop.ui.customer_login import LoginAsCustomerButton
 from desktop.ui.customer_operations import CustomerOperations
+from desktop.ui.elided_label import ElidedLabel, shortened
 from desktop.ui.failure_words import shown_message
 from desktop.ui.history_tab import HistoryTab
+from desktop.ui.operation_progress import stays_open_text
+from desktop.ui.screen_fit import FormScroll, keep_on_screen
 from desktop.ui.services_tab import ServicesTab
 from desktop.ui.status_panel import StatusPanel
 from desktop.ui.toggle_switch import ToggleSwitch
@@ -77,17 +79,19 @@ class CustomerDialog(QDialog):
         self._operation_locked = False
         self._discard_box: QMessageBox | None = None
         self._closing_confirmed = False
+        self._refusal = ""  # the note shown after a close attempt during an operation
         named(self, "customerDialog", self.tr("Customer details"))
         self.setSizeGripEnabled(True)
 
-        self.title = named(QLabel(), "customerTitle", self.tr("Customer name"))
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # Elided: a 200-character name must not make the window wider than the screen.
+        self.title = named(ElidedLabel(), "customerTitle", self.tr("Customer name"))
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.subtitle = named(QLabel(), "customerSubtitle", self.tr("Account number and domain"))
-        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = named(
+            ElidedLabel(), "customerSubtitle", self.tr("Account number and domain")
+        )
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
 
         self.form = CustomerForm()
@@ -97,7 +101,7 @@ class CustomerDialog(QDialog):
         general_row = QHBoxLayout(general)
         general_row.setContentsMargins(12, 12, 12, 12)
         general_row.setSpacing(16)
-        general_row.addWidget(_VerticalScroll(self.form), 1)
+        general_row.addWidget(FormScroll(self.form), 1)
         general_row.addWidget(self.status_panel)
 
         self.tabs = named(QTabWidget(), "customerTabs", self.tr("Customer sections"))
@@ -123,6 +127,7 @@ class CustomerDialog(QDialog):
         self.note = named(QLabel(), "messageLabel", self.tr("Message"))
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setMinimumWidth(120)  # an unbreakable word is cut, never widens the window
         self.save_button = named(QPushButton(self.tr("Save")), "saveButton", self.tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -163,6 +168,7 @@ class CustomerDialog(QDialog):
         self.operations = self._operations(api, runner, operations, settings)
         # Tall enough for the form and a couple of error lines without scrolling.
         self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
+        keep_on_screen(self)  # and never wider or taller than the screen it is on
 
     # --- public --------------------------------------------------------------------------------
 
@@ -203,7 +209,10 @@ class CustomerDialog(QDialog):
     def reject(self) -> None:
         # Close, Esc and the window's own close button all end up here (QDialog.closeEvent
         # calls reject() and keeps the window open if it is still visible afterwards).
-        if self._saving or self._operation_locked:
+        if self._operation_locked:
+            self._say_why_open()
+            return
+        if self._saving:
             return  # the answer decides what the form shows; it is seconds away at most
         if self.form.is_dirty() and not self._closing_confirmed:
             self._ask_to_discard()
@@ -214,8 +223,18 @@ class CustomerDialog(QDialog):
         # The window's close button (if the window manager still shows one), Alt+F4, Cmd+W.
         if self._operation_locked:
             event.ignore()
+            self._say_why_open()
             return
         super().closeEvent(event)
+
+    def _say_why_open(self) -> None:
+        # A click that does nothing looks broken: say why the window stays, and until when.
+        customer = self.form.base()
+        running = self._center.get(customer.id) if customer else None
+        kind = running.kind if running else ""
+        closes = kind != "cancel" and not self.form.is_dirty()  # as CustomerOperations decides
+        self._refusal = stays_open_text(kind, closes_by_itself=closes)
+        self._set_note(self._refusal, "warning")
 
     def _ask_to_discard(self) -> None:
         if self._discard_box is not None:
@@ -270,7 +289,10 @@ class CustomerDialog(QDialog):
     @Slot(str, str)
     def _control_panel_opened(self, name: str, _url: str) -> None:
         self._set_note(
-            self.tr("Opened {name}'s control panel in your browser.").format(name=name), "info"
+            self.tr("Opened {name}'s control panel in your browser.").format(
+                name=shortened(name, 60)
+            ),
+            "info",
         )
 
     @Slot(object)
@@ -385,7 +407,8 @@ class CustomerDialog(QDialog):
             self.subtitle.setText(self.tr("Only the account name is required."))
             self.save_button.setText(self.tr("Create"))
             return
-        self.setWindowTitle(self.tr("Edit Customer — {name}").format(name=customer.name))
+        title = self.tr("Edit Customer — {name}").format(name=shortened(customer.name, 60))
+        self.setWindowTitle(title)
         self.title.setText(customer.name)
         parts = [self.tr("Account {number}").format(number=customer.account_number)]
         if customer.domain:
@@ -446,6 +469,7 @@ class CustomerDialog(QDialog):
             # Opened on its own (tests, tools): a center of its own, which stops with it.
             center = OperationCenter(api, runner, settings, self)
             self.finished.connect(center.shutdown)
+        self._center = center  # what runs for this customer, for the words of a refusal
         return CustomerOperations(self, self, self.status_panel, center, api, runner, settings)
 
     def set_operation_lock(self, locked: bool) -> None:
@@ -466,7 +490,7 @@ class CustomerDialog(QDialog):
         waiting = self.tr("This window stays open until the server confirms.")
         if locked:
             self._set_note(waiting, "info")
-        elif self.note.text() == waiting:
+        elif self.note.text() in (waiting, self._refusal):
             self._set_note("", "info")
         self._update_buttons()
 
@@ -484,33 +508,3 @@ class CustomerDialog(QDialog):
     def close_by_itself(self) -> None:
         if not self._operation_locked:
             self.accept()
-
-
-class _VerticalScroll(QScrollArea):
-    """Scrolls up and down only, and asks for the width its content needs.
-
-    Error lines open up under fields; on a short screen the form scrolls rather than squeezes.
-    """
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Not a Tab stop of its own: the fields inside are, and it scrolls to the one focused.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidget(content)
-        self._content = content
-        self.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
-
-    def _extra_width(self) -> int:
-        return self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-
-    def minimumSizeHint(self) -> QSize:
-        content = self._content.minimumSizeHint()
-        return QSize(content.width() + self._extra_width(), 120)
-
-    def sizeHint(self) -> QSize:
-        content = self._content.sizeHint()
-        return QSize(content.width() + self._extra_width(), content.height())

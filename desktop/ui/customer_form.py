@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -25,55 +25,14 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import field_rules as rules
 from desktop.ui.country_picker import CountryPicker
+from desktop.ui.customer_fields import FIELD_KEYS, FieldValue, customer_value
 from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.api.records import Customer
 
-FieldValue = str | list[str] | None
 Editor = QLineEdit | QPlainTextEdit | CountryPicker
-
-FIELD_KEYS = (
-    "name",
-    "account_number",
-    "contact_name",
-    "email",
-    "phone",
-    "website",
-    "address.street",
-    "address.postal_code",
-    "address.city",
-    "address.region",
-    "address.country",
-    "domain",
-    "alias_domains",
-)
-
-
-def customer_value(customer: Customer, key: str) -> FieldValue:
-    """A field of a Customer record in the form's terms, normalised as the form normalises.
-
-    Stray spaces stored on the server must not make an untouched field count as changed.
-    """
-    if key == "alias_domains":
-        return list(customer.alias_domains)
-    if key.startswith("address."):
-        text = str(getattr(customer.address, key.removeprefix("address."))).strip()
-    else:
-        text = str(getattr(customer, key)).strip()
-    return text.lower() if key == "domain" else text
-
-
-def nest(flat: dict[str, Any]) -> dict[str, Any]:
-    """{"address.city": x} -> {"address": {"city": x}}: the shape the API takes."""
-    body: dict[str, Any] = {}
-    for key, value in flat.items():
-        if key.startswith("address."):
-            body.setdefault("address", {})[key.removeprefix("address.")] = value
-        else:
-            body[key] = value
-    return body
 
 
 @dataclass
@@ -84,6 +43,7 @@ class _Field:
     error: QLabel
     problem: Callable[[], str | None]
     server_error: str | None = None
+    notice: str | None = None  # input was refused at the server's limit: said, not a problem
     marked: bool = False  # tinted as wrong right now
 
 
@@ -211,6 +171,8 @@ class CustomerForm(QWidget):
         editor = QLineEdit()
         editor.setMaxLength(rules.MAX_LENGTH[key])
         editor.textEdited.connect(lambda _t, k=key: self._on_edited(k))
+        # Emitted when a key or a paste goes past the limit (and before textEdited).
+        editor.inputRejected.connect(lambda k=key: self._refused(k))
         return self._register(
             key,
             label,
@@ -256,7 +218,7 @@ class CustomerForm(QWidget):
             for key, field in self._fields.items():
                 value = customer_value(customer, key) if customer else self._empty(key)
                 self._put(field, value)
-                field.server_error = None
+                field.server_error = field.notice = None
         finally:
             self._loading = False
         number = self._fields["account_number"].editor
@@ -356,13 +318,21 @@ class CustomerForm(QWidget):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText("\n".join(value or []))
         else:
-            editor.setText(str(value or ""))
+            text = str(value or "")
+            # The server counts characters, Qt UTF-16 units: never cut what the server holds.
+            units = len(text.encode("utf-16-le")) // 2
+            editor.setMaxLength(max(rules.MAX_LENGTH[field.key], units))
+            editor.setText(text)
             editor.setCursorPosition(0)  # show a long address from its start, not its end
 
     def _on_edited(self, key: str) -> None:
         if self._loading:
             return
-        self._fields[key].server_error = None  # the person answered it; judge the new text
+        field = self._fields[key]
+        field.server_error = None  # the person answered it; judge the new text
+        editor = field.editor
+        if isinstance(editor, QLineEdit) and len(editor.text()) < editor.maxLength():
+            field.notice = None  # room again: the word about the limit has done its work
         self._refresh()
         self.changed.emit()
 
@@ -373,10 +343,20 @@ class CustomerForm(QWidget):
             message = field.server_error or (field.problem() if dirty else None)
             self._mark(field, message)
 
+    def _refused(self, key: str) -> None:
+        field = self._fields[key]
+        if isinstance(field.editor, QLineEdit):
+            field.notice = rules.too_long_notice(field.editor.maxLength())
+            self._refresh()
+
     def _mark(self, field: _Field, message: str | None) -> None:
-        field.error.setText(message or "")
-        field.error.setVisible(bool(message))
-        field.editor.setAccessibleDescription(message or "")
+        said = message or field.notice or ""
+        field.error.setText(said)
+        sheet = tone_style("error" if message else "warning")
+        if sheet != field.error.styleSheet():  # an unchanged sheet would only repolish
+            field.error.setStyleSheet(sheet)
+        field.error.setVisible(bool(said))
+        field.editor.setAccessibleDescription(said)
         targets: list[QWidget] = [field.editor]
         inner = field.editor.lineEdit() if isinstance(field.editor, CountryPicker) else None
         if inner is not None:

@@ -26,7 +26,8 @@ _ISO_3166_ALPHA_2 = """
 """
 COUNTRY_CODES = frozenset(_ISO_3166_ALPHA_2.split())
 
-# Lengths the server's schema allows (server/schemas.py); the line edits refuse more.
+# Lengths the server's schema allows (server/schemas.py; a test compares them), in characters;
+# the line edits refuse more, and say so.
 MAX_LENGTH = {
     "name": 200,
     "account_number": 20,
@@ -60,6 +61,11 @@ def control_character_problem(value: str) -> str | None:
         if "\x00" in value
         else None
     )
+
+
+def too_long_notice(limit: int) -> str:
+    """Said when typing or a paste reaches a field's limit: what did not fit was left out."""
+    return FieldRules.tr("At most %n characters fit here; the rest was not taken.", "", limit)
 
 
 def name_problem(value: str) -> str | None:

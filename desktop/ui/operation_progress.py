@@ -13,6 +13,22 @@ from desktop.ui.tones import tone_style
 from desktop.ui.widgets import named
 
 
+def stays_open_text(kind: str, *, closes_by_itself: bool) -> str:
+    """Why a window refuses to close while an operation of `kind` runs, and what happens next."""
+    what = {
+        "suspend": OperationProgress.tr("The server is suspending this customer"),
+        "unsuspend": OperationProgress.tr("The server is re-enabling this customer"),
+        "cancel": OperationProgress.tr("The server is canceling this customer"),
+        "restore": OperationProgress.tr("The server is restoring this customer"),
+    }.get(kind, OperationProgress.tr("The server is working on this customer"))
+    then = (
+        OperationProgress.tr("this window closes by itself when it is done")
+        if closes_by_itself
+        else OperationProgress.tr("you can close this window when it is done")
+    )
+    return OperationProgress.tr("{what}; {then}.").format(what=what, then=then)
+
+
 class OperationProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

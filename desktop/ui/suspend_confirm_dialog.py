@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.billable_services import BillableServices
 from desktop.ui.callout import Callout
 from desktop.ui.confirm_dialog import ConfirmDialog
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.reason_picker import ReasonPicker, bold_label, suspension_reasons
 from desktop.ui.status_panel import local_time
 from desktop.ui.widgets import named
@@ -41,6 +42,23 @@ def heading(text: str, parent: QWidget) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.3)
     font.setBold(True)
     label.setFont(font)
+    return label
+
+
+def name_heading(template: str, name: str, parent: QWidget) -> ElidedLabel:
+    """A confirmation's title, "Suspend {name}?": one line whose name alone is cut short when it
+    is long (the whole in a tooltip), so a 200-character name never widens the window."""
+    label = ElidedLabel(preferred_width=440)
+    label.set_name(name, template)
+    label.setFont(heading("", parent).font())
+    return label
+
+
+def muted_line(text: str) -> ElidedLabel:
+    """A muted line that is cut short rather than wider than the window (a 253-character
+    domain)."""
+    label = ElidedLabel(text, preferred_width=440)
+    label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
 
@@ -74,7 +92,7 @@ class SuspendConfirmDialog(ConfirmDialog):
         if suspend:
             named(self, "suspendConfirmDialog", self.tr("Suspend customer"))
             self.setWindowTitle(self.tr("Suspend Customer"))
-            title = self.tr("Suspend {name}?").format(name=customer.name)
+            title = self.tr("Suspend {name}?")
             explain = self.tr(
                 "Suspending stops the customer's services and blocks their control panel"
                 " until you re-enable the account."
@@ -82,7 +100,7 @@ class SuspendConfirmDialog(ConfirmDialog):
         else:
             named(self, "reenableConfirmDialog", self.tr("Re-enable customer"))
             self.setWindowTitle(self.tr("Re-enable Customer"))
-            title = self.tr("Re-enable {name}?").format(name=customer.name)
+            title = self.tr("Re-enable {name}?")
             explain = self.tr(
                 "Re-enabling starts the customer's services again and opens their control panel."
             )
@@ -94,8 +112,12 @@ class SuspendConfirmDialog(ConfirmDialog):
         # Exactly as big as the content, also once the services arrive; the box below sets a
         # comfortable line length for the wrapped text.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        layout.addWidget(named(heading(title, self), "confirmTitle", self.tr("Customer")))
-        layout.addWidget(named(muted(account_line(customer)), "confirmAccount", self.tr("Account")))
+        layout.addWidget(
+            named(name_heading(title, customer.name, self), "confirmTitle", self.tr("Customer"))
+        )
+        layout.addWidget(
+            named(muted_line(account_line(customer)), "confirmAccount", self.tr("Account"))
+        )
         layout.addSpacing(8)
         explanation = QLabel(explain)
         explanation.setWordWrap(True)
@@ -153,6 +175,24 @@ class SuspendConfirmDialog(ConfirmDialog):
             box.body.addWidget(note)
         box.setMinimumWidth(440)
         layout.addWidget(box)
+        # With no services the box would contradict itself ("these stay billable": none), so
+        # one sentence that fits the case takes its place.
+        self._box = box
+        self._no_services = named(
+            QLabel(
+                self.tr(
+                    "This customer has no services, so nothing is billed while it is suspended."
+                )
+                if suspend
+                else self.tr("This customer has no services, so nothing starts running again.")
+            ),
+            "noServicesNote",
+            self.tr("Services"),
+        )
+        self._no_services.setWordWrap(True)
+        self._no_services.hide()
+        layout.addWidget(self._no_services)
+        self.services.loaded.connect(self._services_loaded)
         layout.addSpacing(10)
 
         if suspend:
@@ -177,6 +217,12 @@ class SuspendConfirmDialog(ConfirmDialog):
 
     def reason_text(self) -> str:
         return self.reason.reason() if self.reason is not None else ""
+
+    @Slot()
+    def _services_loaded(self) -> None:
+        empty = self.services.services() == []
+        self._box.setVisible(not empty)
+        self._no_services.setVisible(empty)
 
     @Slot()
     def _update(self) -> None:
