@@ -50,9 +50,9 @@ from desktop.api.client import PartnerApi
 from desktop.gc_tuning import freeze_startup_objects
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
-from desktop.models.prepared_rows import PreparedRows
+from desktop.models.search.prepared_rows import PreparedRows
 from desktop.tasks import TaskRunner
-from desktop.ui.customers_page import PAGE_SIZE, load_all_customers
+from desktop.ui.customers.page import PAGE_SIZE, load_all_customers
 from tests.support.server import ServerProcess, seed_database
 
 RATIO_GOAL = 1.5

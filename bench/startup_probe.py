@@ -39,8 +39,8 @@ AFTER_PAINT = (
     "platformdirs",
     "desktop.api.client",
     "desktop.demo",
-    "desktop.ui.customers_page",
-    "desktop.ui.login_dialog",
+    "desktop.ui.customers.page",
+    "desktop.ui.signin.dialog",
 )
 
 

@@ -47,7 +47,7 @@ from bench.server_search import RESULTS, Result, merge_results, print_table
 from desktop.api.client import PartnerApi, new_idempotency_key
 from desktop.api.operation_watch import Backoff, watch_operation
 from desktop.api.records import Customer
-from desktop.operations import OperationCenter
+from desktop.operations.center import OperationCenter
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from tests.support.server import ServerProcess, seed_database

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from desktop.demo import DemoServer
     from desktop.log_file import AppLog
     from desktop.session import ApiFactory, SignedIn
-    from desktop.ui.login_dialog import LoginDialog
+    from desktop.ui.signin.dialog import LoginDialog
 
 log = logging.getLogger("partner_desk")
 
@@ -84,7 +84,7 @@ class AppController(QObject):
 
     def show_login(self, automatic: bool = False) -> None:
         from desktop.demo import DEMO_PASSWORD, DEMO_USER
-        from desktop.ui.login_dialog import LoginDialog
+        from desktop.ui.signin.dialog import LoginDialog
 
         self.login = LoginDialog(self._factory, self._runner, self._credentials, self._settings)
         self.login.signed_in.connect(self.open_main)
@@ -110,7 +110,7 @@ class AppController(QObject):
             self.login = None
         # One per signed-in session: its operations outlive any dialog, and end with sign-out.
         # Scoped to the server and the person: their unsent confirmations are sent on sign-in.
-        from desktop.operations import OperationCenter
+        from desktop.operations.center import OperationCenter
 
         scope = f"{session.api.base_url} {session.username}"
         operations = OperationCenter(session.api, self._runner, self._settings, scope=scope)
@@ -147,7 +147,7 @@ class AppController(QObject):
         window.deleteLater()
 
     def _reauthenticate(self) -> bool:
-        from desktop.ui.reauth_dialog import ReauthDialog
+        from desktop.ui.signin.reauth import ReauthDialog
 
         if self.window is None:
             return False

@@ -5,7 +5,7 @@ A full collection walks every container object alive: after start-up that is som
 thread for tens of milliseconds while a big customer list loaded. Those objects live as long
 as the app, so they are moved out of the collector's sight once the app has started
 (`gc.freeze`, the approach CPython documents for long-lived start-up state); the customer rows
-themselves are packed strings the collector does not track (desktop/models/customer_rows.py).
+themselves are packed strings the collector does not track (desktop/models/search/rows.py).
 """
 
 from __future__ import annotations

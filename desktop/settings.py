@@ -110,7 +110,7 @@ class AppSettings:
         self._s.setValue(f"window/{name}", value)
 
     def confirmed_operations(self, scope: str) -> str:
-        """JSON of the operations confirmed but not seen to end (desktop/operation_outbox.py)."""
+        """JSON of the operations confirmed but not seen to end (desktop/operations/outbox.py)."""
         return self._text(self._outbox_key(scope))
 
     def set_confirmed_operations(self, scope: str, text: str) -> None:

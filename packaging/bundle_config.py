@@ -90,7 +90,7 @@ QT_LIBS_DROPPED = ("Network", "EglFSDeviceIntegration", "EglFsKmsSupport")
 # Qt's own translations kept: only the base catalogue (standard buttons and dialogs); Qt's
 # Designer, Assistant, QML and multimedia catalogues are dropped.
 QT_TRANSLATIONS_KEPT = ("qtbase_",)
-# babel's CLDR data (country names, desktop/ui/country_picker.py) for the languages the app
+# babel's CLDR data (country names, desktop/ui/widgets/country_picker.py) for the languages the app
 # speaks, and root, every locale's parent: its ~1,100 locales are 35 MB, these about 1.5 MB.
 BABEL_LOCALES_KEPT = ("root", "en", "hr")
 

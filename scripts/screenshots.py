@@ -25,10 +25,10 @@ from desktop.credentials import CredentialStore
 from desktop.demo import DemoServer
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.conflict_dialog import ConflictDialog
-from desktop.ui.login_dialog import LoginDialog
+from desktop.ui.customer.conflict import ConflictDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.settings.dialog import SettingsDialog
+from desktop.ui.signin.dialog import LoginDialog
 from desktop.ui.theme import ThemeKeeper
 
 
@@ -123,7 +123,7 @@ def shoot_customer_tabs(window: MainWindow, url: str, out: Path, suffix: str = "
 
 def shoot_reenable_confirm(window: MainWindow, customer: object, path: Path) -> None:
     """The confirmation the Suspend Customer switch asks for when it is turned Off."""
-    from desktop.ui.suspend_confirm_dialog import SuspendConfirmDialog
+    from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 
     session = window.session
     dialog = SuspendConfirmDialog(session.api, window._runner, customer, False, window)

@@ -106,7 +106,7 @@ class Customer(Record):
     updated_at: Moment
     version: Version
 
-    # The customer list keeps each row packed as JSON values (desktop/models/customer_rows.py):
+    # The customer list keeps each row packed as JSON values (desktop/models/search/rows.py):
     # these are the fields beyond the ones the list reads, and the record rebuilt from them.
     # Rebuilt without validating again: the values are this validated record's own.
 

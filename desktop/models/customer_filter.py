@@ -31,20 +31,26 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.models.customer_columns import (
+from desktop.models.customer_table import CustomerTableModel
+from desktop.models.search.columns import (
     COLUMN_COUNT,
     STATUS_RANK,
     UNKNOWN_STATUS_RANK,
     is_numeric_column,
     sort_key,
 )
-from desktop.models.customer_record import CustomerFields, CustomerRecord
-from desktop.models.customer_search import CustomerSearchIndex, FieldMatches
-from desktop.models.customer_table import CustomerTableModel
-from desktop.models.growable_array import GrowableArray
-from desktop.models.search_keys import SearchField, SearchQuery, parse_query
-from desktop.models.sort_order import MERGE_ROWS, RUN_ROWS, ColumnKeys, SortedOrder, build_steps
-from desktop.models.step_runner import StepRunner
+from desktop.models.search.growable_array import GrowableArray
+from desktop.models.search.index import CustomerSearchIndex, FieldMatches
+from desktop.models.search.keys import SearchField, SearchQuery, parse_query
+from desktop.models.search.record import CustomerFields, CustomerRecord
+from desktop.models.search.sort_order import (
+    MERGE_ROWS,
+    RUN_ROWS,
+    ColumnKeys,
+    SortedOrder,
+    build_steps,
+)
+from desktop.steps import StepRunner
 
 Rows = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]

@@ -2,7 +2,7 @@
 
 Rows arrive page by page (`append_page`), a reload replaces them all (`reset`), and an edit or a
 finished operation replaces one (`update_customer`), announced for that one row only. Each row
-is stored packed (desktop/models/customer_rows.py: about 400 bytes, no object for the garbage
+is stored packed (desktop/models/search/rows.py: about 400 bytes, no object for the garbage
 collector to walk); `row_at` gives the light row the views read, `customer_at` the full record.
 """
 
@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.models.customer_columns import (
+from desktop.models.search.columns import (
     ACCOUNT,
     COLUMN_COUNT,
     CONTACT,
@@ -33,15 +33,15 @@ from desktop.models.customer_columns import (
     STATUS,
     sort_key,
 )
-from desktop.models.customer_record import CustomerFields, CustomerRecord
-from desktop.models.customer_rows import (
+from desktop.models.search.prepared_rows import PreparedRows, as_prepared
+from desktop.models.search.record import CustomerFields, CustomerRecord
+from desktop.models.search.rows import (
     CustomerRow,
     CustomerRows,
     RowsSnapshot,
     light_row,
     pack,
 )
-from desktop.models.prepared_rows import PreparedRows, as_prepared
 
 _USER = int(Qt.ItemDataRole.UserRole)
 CustomerRole = _USER + 1  # the record itself

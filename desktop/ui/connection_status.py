@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.connection import clock_text
 from desktop.ui.failure_words import error_message, shown_message
-from desktop.ui.tones import tone_style
-from desktop.ui.widgets import named
+from desktop.ui.widgets.naming import named
+from desktop.ui.widgets.tones import tone_style
 
 if TYPE_CHECKING:
     from desktop.connection import ConnectionWatch

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.widgets import named
+from desktop.ui.widgets.naming import named
 
 
 class ErrorDialog(QDialog):

@@ -13,10 +13,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.ui.operation_status import doing_words
-from desktop.ui.widgets import named
+from desktop.ui.widgets.naming import named
 
 if TYPE_CHECKING:
-    from desktop.operations import OperationCenter
+    from desktop.operations.center import OperationCenter
 
 _NAMED = 3  # operations named in the question; more are counted
 

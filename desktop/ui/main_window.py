@@ -27,20 +27,20 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.sidebar_logo import SidebarLogo
-from desktop.ui.widgets import named, set_keys
+from desktop.ui.branding.sidebar_logo import SidebarLogo
+from desktop.ui.widgets.naming import named, set_keys
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 
     from desktop.log_file import AppLog
-    from desktop.operations import OperationCenter
+    from desktop.operations.center import OperationCenter
     from desktop.session import SignedIn
-    from desktop.ui.branding_page import BrandingPage
-    from desktop.ui.bulk_operations import BulkOperations
-    from desktop.ui.customers_page import CustomersPage
+    from desktop.ui.branding.page import BrandingPage
+    from desktop.ui.bulk.actions import BulkOperations
+    from desktop.ui.customers.page import CustomersPage
     from desktop.ui.leave_guard import LeaveGuard
-    from desktop.ui.overview_page import OverviewPage
+    from desktop.ui.overview.page import OverviewPage
     from desktop.ui.theme import ThemeKeeper
 
 
@@ -132,13 +132,13 @@ class MainWindow(QMainWindow):
         """Builds the pages, menus and status bar for a signed-in session (once)."""
         import html
 
-        from desktop.operations import OperationCenter
-        from desktop.ui.branding_page import BrandingPage
-        from desktop.ui.bulk_operations import BulkOperations
-        from desktop.ui.customers_page import CustomersPage
+        from desktop.operations.center import OperationCenter
+        from desktop.ui.branding.page import BrandingPage
+        from desktop.ui.bulk.actions import BulkOperations
+        from desktop.ui.customers.page import CustomersPage
         from desktop.ui.leave_guard import LeaveGuard
         from desktop.ui.operation_status import TableFollower
-        from desktop.ui.overview_page import OverviewPage
+        from desktop.ui.overview.page import OverviewPage
 
         assert not self._attached, "a window serves one session"
         self._attached = True
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        from desktop.ui.settings_dialog import SettingsDialog
+        from desktop.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self._settings, self._theme, self)
         dialog.finished.connect(dialog.deleteLater)
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(None)
 
     def _open_dialog(self, customer: Any) -> None:
-        from desktop.ui.customer_dialog import CustomerDialog
+        from desktop.ui.customer.dialog import CustomerDialog
 
         dialog = CustomerDialog(
             self.session.api,

@@ -12,14 +12,14 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.failure_words import failure_reason
-from desktop.ui.tones import tone_style
-from desktop.ui.widgets import named
+from desktop.ui.widgets.naming import named
+from desktop.ui.widgets.tones import tone_style
 
 if TYPE_CHECKING:
     from desktop.api.errors import ApiError
     from desktop.api.records import Customer, Operation
     from desktop.models.customer_table import CustomerTableModel
-    from desktop.operations import OperationCenter, RunningOperation
+    from desktop.operations.center import OperationCenter, RunningOperation
 
 _RESULT_SHOWN_MS = 15_000  # how long "Acme d.o.o. suspended." stays in the status bar
 

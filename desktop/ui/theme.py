@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from desktop.ui.widgets import set_keys
+from desktop.ui.widgets.naming import set_keys
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

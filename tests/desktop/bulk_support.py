@@ -9,8 +9,8 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.bulk_confirm_dialog import BulkConfirmDialog
-from desktop.ui.bulk_progress_dialog import BulkProgressDialog
+from desktop.ui.bulk.confirm import BulkConfirmDialog
+from desktop.ui.bulk.progress import BulkProgressDialog
 from desktop.ui.main_window import MainWindow
 from tests.desktop.operation_gui import click, find
 from tests.desktop.operation_support import FaultyServer

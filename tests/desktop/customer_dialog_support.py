@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
 from desktop.tasks import TaskRunner
-from desktop.ui.country_picker import CountryPicker
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.widgets.country_picker import CountryPicker
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
 SAVE_TIMEOUT_MS = 15000

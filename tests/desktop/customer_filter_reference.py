@@ -13,7 +13,7 @@ from typing import Any
 
 import phonenumbers
 
-from desktop.models.customer_record import CustomerRecord
+from desktop.models.search.record import CustomerRecord
 
 _PHONE_QUERY = re.compile(r"^[0-9 +()./-]*[0-9][0-9 +()./-]*$")
 # Accents: the Combining Diacritical Marks blocks, and letters that do not decompose.

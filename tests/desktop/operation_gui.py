@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from desktop.ui.main_window import MainWindow
 
 OPERATION_TIMEOUT_MS = 20_000

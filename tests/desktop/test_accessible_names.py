@@ -33,14 +33,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.records import Customer
 from desktop.models.customer_table import CustomerTableModel
-from desktop.ui.bulk_confirm_dialog import BulkConfirmDialog
-from desktop.ui.bulk_plan import plan_bulk
-from desktop.ui.cancel_confirm_dialog import CancelConfirmDialog
-from desktop.ui.conflict_dialog import ConflictDialog, ConflictRow
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.bulk.confirm import BulkConfirmDialog
+from desktop.ui.bulk.plan import plan_bulk
+from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
+from desktop.ui.customer.conflict import ConflictDialog, ConflictRow
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reauth_dialog import ReauthDialog
-from desktop.ui.suspend_confirm_dialog import SuspendConfirmDialog
+from desktop.ui.signin.reauth import ReauthDialog
 from tests.desktop.a11y_support import cell_text
 from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ServerProcess, seed_database

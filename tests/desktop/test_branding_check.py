@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.logo_check import (
+from desktop.ui.branding.logo_check import (
     MAX_BYTES,
     LogoRejected,
     check_logo_bytes,

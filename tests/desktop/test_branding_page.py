@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.client import PartnerApi
 from desktop.tasks import TaskRunner
-from desktop.ui.branding_page import BrandingPage
-from desktop.ui.logo_check import CheckedLogo
+from desktop.ui.branding.logo_check import CheckedLogo
+from desktop.ui.branding.page import BrandingPage
 from tests.desktop.branding_images import (
     FAKE_PNG,
     MIB,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.bulk_plan import plan_bulk, skip_reason
+from desktop.ui.bulk.plan import plan_bulk, skip_reason
 from tests.desktop.customer_factory import changed, make_customers
 
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from desktop.models.chunked import CHUNK, Chunked
+from desktop.models.search.chunked import CHUNK, Chunked
 
 
 def _chunks_of(items: Chunked[object]) -> list[object]:

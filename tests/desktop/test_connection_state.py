@@ -21,7 +21,7 @@ from desktop.demo import DemoServer
 from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from desktop.ui.main_window import MainWindow
 from tests.desktop.operation_gui import (
     OPERATION_TIMEOUT_MS,

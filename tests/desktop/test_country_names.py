@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.tasks import TaskRunner
-from desktop.ui.country_picker import CountryPicker, country_label
+from desktop.ui.widgets.country_picker import CountryPicker, country_label
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     CustomerPicker,

@@ -29,8 +29,8 @@ from desktop.app import api_factory
 from desktop.credentials import CredentialStore
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.login_dialog import LoginDialog
-from desktop.ui.status_panel import RESTORE_WINDOW, StatusPanel, local_time
+from desktop.ui.customer.status_panel import RESTORE_WINDOW, StatusPanel, local_time
+from desktop.ui.signin.dialog import LoginDialog
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE, CustomerPicker, open_dialog
 
 pytestmark = OFFSCREEN_NOISE

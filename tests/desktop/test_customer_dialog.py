@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.api.errors import ValidationError
 from desktop.tasks import TaskRunner
-from desktop.ui.screen_fit import FormScroll
+from desktop.ui.widgets.screen_fit import FormScroll
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     SAVE_TIMEOUT_MS,

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
 from desktop.tasks import TaskRunner
-from desktop.ui.conflict_dialog import ConflictDialog
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.conflict import ConflictDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     SAVE_TIMEOUT_MS,

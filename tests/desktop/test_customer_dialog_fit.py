@@ -16,10 +16,10 @@ from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
 from desktop.tasks import TaskRunner
-from desktop.ui.cancel_confirm_dialog import CancelConfirmDialog
-from desktop.ui.customer_dialog import CustomerDialog
-from desktop.ui.customer_form import FIELD_KEYS
-from desktop.ui.suspend_confirm_dialog import SuspendConfirmDialog
+from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.customer.form import FIELD_KEYS
+from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from server.schemas import CustomerCreate
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,

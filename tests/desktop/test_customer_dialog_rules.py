@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.ui import field_rules as client
+from desktop.ui.customer import field_rules as client
 from server import validation as server
 from server.countries import COUNTRY_CODES as SERVER_COUNTRIES
 

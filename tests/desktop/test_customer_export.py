@@ -19,7 +19,7 @@ from desktop.models.customer_csv import spreadsheet_safe
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.tasks import TaskRunner
-from desktop.ui.customer_export import CustomerExport
+from desktop.ui.customers.export import CustomerExport
 from desktop.ui.main_window import MainWindow
 from tests.desktop.customer_factory import make_customers
 from tests.support.gui import AppHarness, MemoryKeyring

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from desktop.models import customer_filter
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel, SortRole
-from desktop.models.prepared_rows import prepare_rows
-from desktop.models.search_index import FieldIndex
+from desktop.models.search.field_index import FieldIndex
+from desktop.models.search.prepared_rows import prepare_rows
 from tests.desktop.customer_factory import FakeAddress, FakeCustomer, changed, make_customers
 from tests.desktop.customer_filter_reference import filtered_rows, sorted_rows
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.models.customer_columns import COLUMN_COUNT
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel, SortRole
+from desktop.models.search.columns import COLUMN_COUNT
 from tests.desktop.customer_factory import FakeAddress, FakeCustomer, changed
 from tests.desktop.customer_filter_reference import filtered_rows, sorted_rows
 
@@ -244,9 +244,9 @@ def test_edits_pages_and_requests_interleaved_with_unfinished_work(
 def test_the_app_folds_and_reads_phones_as_the_server_does(
     text: str, phone: str, country: str
 ) -> None:
-    """desktop/models/search_fold.py is the server's server/search_keys.py, copied (neither side
+    """desktop/models/search/fold.py is the server's server/search_keys.py, copied (neither side
     imports the other): the same keys, so a local search and a server search agree."""
-    from desktop.models import search_fold
+    from desktop.models.search import fold as search_fold
     from server import search_keys
 
     assert search_fold.fold(text) == search_keys.fold(text)

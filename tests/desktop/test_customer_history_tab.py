@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.models.history_model import HistoryTableModel
 from desktop.tasks import TaskRunner
-from desktop.ui.customer_dialog import CustomerDialog
-from desktop.ui.history_tab import HistoryTab
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.customer.history_tab import HistoryTab
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     CustomerPicker,

@@ -20,8 +20,8 @@ from desktop.api.records import Customer
 from desktop.models.customer_table import CustomerTableModel
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.customer_dialog import CustomerDialog
-from desktop.ui.customers_page import CustomersPage
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.customers.page import CustomersPage
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     CustomerPicker,

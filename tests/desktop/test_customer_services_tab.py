@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
 from desktop.tasks import TaskRunner
-from desktop.ui.customer_dialog import CustomerDialog
-from desktop.ui.services_tab import ServicesTab
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.customer.services_tab import ServicesTab
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     CustomerPicker,

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.status_badge_delegate import contrast_ratio
+from desktop.ui.customers.status_badge import contrast_ratio
 from desktop.ui.theme import ThemeKeeper
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.widgets import set_keys
+from desktop.ui.widgets.naming import set_keys
 from tests.support.server import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.models.customer_table import CustomerTableModel
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.toggle_switch import ToggleSwitch
+from desktop.ui.widgets.switch import ToggleSwitch
 from tests.desktop.a11y_support import cell_text, focused, press, tab_to
 from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS, Answer, when_shown
 from tests.desktop.operation_support import FaultyServer, faulty_server

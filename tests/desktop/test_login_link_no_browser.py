@@ -30,7 +30,7 @@ from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.models.history_model import HistoryTableModel
 from desktop.tasks import TaskRunner
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from tests.desktop.customer_dialog_support import (
     OFFSCREEN_NOISE,
     CustomerPicker,
@@ -209,7 +209,7 @@ SCRIPT = textwrap.dedent(
     from desktop import log_file
     from desktop.api.client import PartnerApi
     from desktop.tasks import TaskRunner
-    from desktop.ui.customer_login import ControlPanelLogin
+    from desktop.ui.customer.login import ControlPanelLogin
 
     app = QApplication([])
     log_file.configure(Path(sys.argv[2]))

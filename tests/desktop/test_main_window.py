@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.client import PartnerApi
 from desktop.models.customer_table import CustomerTableModel
-from desktop.ui import customers_page
+from desktop.ui.customers import page as customers_page
 from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
@@ -222,7 +222,7 @@ def test_edit_and_save_updates_only_that_row(
 def test_expired_session_asks_for_the_password_and_repeats_the_save(
     qtbot: QtBot, harness: AppHarness, server: ServerProcess
 ) -> None:
-    from desktop.ui.reauth_dialog import ReauthDialog
+    from desktop.ui.signin.reauth import ReauthDialog
 
     window = harness.sign_in(qtbot, server.root)
     page = window.customers

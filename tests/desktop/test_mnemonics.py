@@ -36,12 +36,12 @@ from desktop.credentials import CredentialStore
 from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.cancel_confirm_dialog import CancelConfirmDialog
-from desktop.ui.customer_dialog import CustomerDialog
-from desktop.ui.login_dialog import LoginDialog
+from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
+from desktop.ui.customer.dialog import CustomerDialog
+from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.suspend_confirm_dialog import SuspendConfirmDialog
+from desktop.ui.settings.dialog import SettingsDialog
+from desktop.ui.signin.dialog import LoginDialog
 from tests.desktop.a11y_support import focused
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE, CustomerPicker, open_dialog
 from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS, when_shown

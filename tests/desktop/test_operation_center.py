@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
-from desktop.operations import OperationCenter
+from desktop.operations.center import OperationCenter
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.reauth_dialog import ReauthDialog
+from desktop.ui.signin.reauth import ReauthDialog
 from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS
 from tests.desktop.operation_support import FaultyServer, faulty_server
 from tests.support.gui import AppHarness, MemoryKeyring

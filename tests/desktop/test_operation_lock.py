@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from desktop.ui.main_window import MainWindow
 from tests.desktop.operation_gui import (
     OPERATION_TIMEOUT_MS,

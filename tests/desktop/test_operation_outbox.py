@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop.api.records import Customer
-from desktop.operation_outbox import ConfirmedOperation, OperationOutbox
+from desktop.operations.outbox import ConfirmedOperation, OperationOutbox
 from desktop.settings import AppSettings
 
 CUSTOMER = Customer.model_validate_json(

@@ -23,9 +23,9 @@ from desktop.api.client import PartnerApi
 from desktop.models.customer_table import StatusRole
 from desktop.models.money import money_text
 from desktop.tasks import TaskRunner
-from desktop.ui.bar_chart import BarChart
 from desktop.ui.main_window import MainWindow
-from desktop.ui.overview_page import OverviewPage
+from desktop.ui.overview.page import OverviewPage
+from desktop.ui.widgets.chart import BarChart
 from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ApiClient, ServerProcess, seed_database
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.models.customer_rows import pack
 from desktop.models.customer_table import CustomerTableModel
-from desktop.models.prepared_rows import PreparedRows, prepare_rows
-from desktop.models.search_keys import encoded_keys
+from desktop.models.search.keys import encoded_keys
+from desktop.models.search.prepared_rows import PreparedRows, prepare_rows
+from desktop.models.search.rows import pack
 from tests.desktop.customer_factory import changed, make_customers
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import AppSettings
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.settings.dialog import SettingsDialog
 from desktop.ui.theme import ThemeKeeper, palette_is_dark
 from tests.desktop.operation_gui import unnamed_controls
 from tests.support.gui import AppHarness, MemoryKeyring
@@ -206,7 +206,7 @@ def test_settings_open_from_the_edit_menu_of_the_main_window(
 
 
 def test_a_dark_palette_keeps_text_readable(theme: ThemeKeeper, qapp: QApplication) -> None:
-    from desktop.ui.status_badge_delegate import contrast_ratio
+    from desktop.ui.customers.status_badge import contrast_ratio
 
     theme.apply("dark")
     palette = qapp.palette()
@@ -228,7 +228,7 @@ def test_switching_theme_live_recolours_tinted_boxes_and_style_sheets(
 ) -> None:
     from PySide6.QtGui import QColor
 
-    from desktop.ui.callout import Callout
+    from desktop.ui.widgets.callout import Callout
 
     callout = Callout("warning", "Still billed")
     muted = QLabel("muted words")

@@ -23,8 +23,8 @@ from desktop.app import api_factory
 from desktop.credentials import CredentialStore
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.login_dialog import LoginDialog
-from desktop.ui.reauth_dialog import ReauthDialog
+from desktop.ui.signin.dialog import LoginDialog
+from desktop.ui.signin.reauth import ReauthDialog
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE
 from tests.support.gui import MemoryKeyring
 from tests.support.server import ServerProcess

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.models.customer_table import CustomerTableModel
-from desktop.ui.status_badge_delegate import StatusBadgeDelegate, badge_colors, contrast_ratio
+from desktop.ui.customers.status_badge import StatusBadgeDelegate, badge_colors, contrast_ratio
 from tests.desktop.customer_factory import changed, make_customers
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.toggle_switch import ToggleSwitch
+from desktop.ui.widgets.switch import ToggleSwitch
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE
 
 pytestmark = OFFSCREEN_NOISE

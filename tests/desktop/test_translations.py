@@ -171,8 +171,8 @@ def _customer() -> Customer:
 def test_under_hr_the_main_window_and_a_confirmation_speak_croatian(
     qtbot: QtBot, tmp_path: Path, croatian: None
 ) -> None:
+    from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.suspend_confirm_dialog import SuspendConfirmDialog
 
     # Nothing is sent: the window is built, not started, and the confirmation only reads.
     api = PartnerApi("http://127.0.0.1:9")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.api.errors import ApiError
 from desktop.api.operation_watch import WatchStopped
 from desktop.tasks import Task, TaskRunner
-from desktop.ui.logo_check import LogoRejected
+from desktop.ui.branding.logo_check import LogoRejected
 
 # What only a Python error, never a message written for a person, looks like.
 TRACEBACK_MARKS = (

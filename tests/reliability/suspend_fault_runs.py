@@ -29,7 +29,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from pytestqt.qtbot import QtBot
 
 from desktop.api.records import Customer, Operation
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from tests.desktop.operation_gui import choose_reason, click, find, open_customer, when_shown
 from tests.reliability.fault_client import PAST_READ_TIMEOUT, quick_api
 from tests.support.fault_proxy import Fault, FaultProxy

@@ -36,7 +36,7 @@ from desktop.api.records import (
     Summary,
     parse,
 )
-from desktop.ui.customer_dialog import CustomerDialog
+from desktop.ui.customer.dialog import CustomerDialog
 from tests.desktop.operation_gui import choose_reason, find, when_shown
 from tests.reliability.hostile_gui import (
     TRACEBACK_MARKS,

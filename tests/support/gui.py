@@ -15,8 +15,8 @@ from desktop.credentials import CredentialStore
 from desktop.session import ApiFactory
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.login_dialog import LoginDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.signin.dialog import LoginDialog
 
 
 class MemoryKeyring(KeyringBackend):

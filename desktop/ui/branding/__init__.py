@@ -1,0 +1,1 @@
+"""Branding: the partner's logo, checked before upload, and the sidebar preview."""

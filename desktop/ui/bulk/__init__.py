@@ -1,0 +1,1 @@
+"""Bulk operations on the selected customers: plan, confirm, run, summary."""

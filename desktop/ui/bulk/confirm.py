@@ -1,0 +1,206 @@
+"""Confirm a bulk suspension or re-enable, or send nothing: one decision for a whole selection.
+
+It says how many customers, names each of them, names those skipped and why, asks one reason
+for all (suspend only: the API records no reason for a re-enable) and, for a suspension, adds up
+what stays billable. Cancel, Esc and the close button all leave the server untouched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLayout,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.bulk.billable import BulkBillable
+from desktop.ui.customer.suspend_confirm import heading, muted
+from desktop.ui.widgets.callout import Callout
+from desktop.ui.widgets.confirm_dialog import ConfirmDialog
+from desktop.ui.widgets.naming import named
+from desktop.ui.widgets.reason_picker import ReasonPicker, bold_label, suspension_reasons
+
+if TYPE_CHECKING:
+    from desktop.api.client import PartnerApi
+    from desktop.tasks import TaskRunner
+    from desktop.ui.bulk.plan import BulkPlan
+
+_VISIBLE_NAMES = 6  # more than this scroll
+
+
+def name_list(lines: list[str], object_name: str, accessible_name: str) -> QListWidget:
+    names = named(QListWidget(), object_name, accessible_name)
+    names.addItems(lines)
+    names.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    names.setUniformItemSizes(True)
+    names.setAlternatingRowColors(True)
+    names.setStyleSheet("QListWidget::item { padding: 2px 4px; }")
+    shown = max(1, min(len(lines), _VISIBLE_NAMES))
+    names.setFixedHeight(names.sizeHintForRow(0) * shown + 2 * names.frameWidth() + 4)
+    return names
+
+
+class BulkConfirmDialog(ConfirmDialog):
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        plan: BulkPlan,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        suspend = plan.kind == "suspend"
+        customers = plan.customers
+        n = len(customers)
+        if suspend:
+            named(self, "bulkSuspendConfirmDialog", self.tr("Suspend customers"))
+            self.setWindowTitle(self.tr("Suspend Customers"))
+            title = (
+                self.tr("Suspend 1 customer?")
+                if n == 1
+                else self.tr("Suspend %n customers?", "", n)
+            )
+            explain = self.tr(
+                "Suspending stops each customer's services and blocks their control panel"
+                " until you re-enable the account."
+            )
+        else:
+            named(self, "bulkReenableConfirmDialog", self.tr("Re-enable customers"))
+            self.setWindowTitle(self.tr("Re-enable Customers"))
+            title = (
+                self.tr("Re-enable 1 customer?")
+                if n == 1
+                else self.tr("Re-enable %n customers?", "", n)
+            )
+            explain = self.tr(
+                "Re-enabling starts each customer's services again and opens their control panel."
+            )
+        self.setModal(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(6)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        layout.addWidget(named(heading(title, self), "bulkConfirmTitle", self.tr("What to do")))
+        explanation = QLabel(explain)
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        layout.addSpacing(6)
+
+        self.names = name_list(
+            [self._line(c.name, c.account_number) for c in customers],
+            "bulkCustomerList",
+            self.tr("Customers it is sent for"),
+        )
+        names_label = bold_label(self.tr("C&ustomers ({n})").format(n=n))
+        names_label.setBuddy(self.names)
+        layout.addWidget(names_label)
+        layout.addWidget(self.names)
+
+        self.skipped: QListWidget | None = None
+        if plan.skipped:
+            self.skipped = name_list(
+                [
+                    self.tr("{name}: {why}").format(name=e.customer.name, why=e.skipped)
+                    for e in plan.skipped
+                ],
+                "bulkSkippedList",
+                self.tr("Skipped customers and why"),
+            )
+            skipped_label = bold_label(
+                self.tr("S&kipped ({n}): nothing is sent for these").format(n=len(plan.skipped))
+            )
+            skipped_label.setBuddy(self.skipped)
+            layout.addSpacing(4)
+            layout.addWidget(skipped_label)
+            layout.addWidget(self.skipped)
+        layout.addSpacing(6)
+
+        self.reason: ReasonPicker | None = None
+        if suspend:
+            self.reason = suspension_reasons("bulkSuspendReason")
+            reason_label = bold_label(self.tr("&Reason, recorded for each of them"))
+            reason_label.setBuddy(self.reason.combo)
+            layout.addWidget(reason_label)
+            layout.addWidget(self.reason)
+            self.reason.changed.connect(self._update)
+        self.problem = named(muted(""), "bulkReasonProblem", self.tr("What is missing"))
+        layout.addWidget(self.problem)
+
+        self.billable: BulkBillable | None = None
+        if suspend and customers:
+            self.billable = BulkBillable(api, runner, [c.id for c in customers])
+            box = Callout(
+                "warning",
+                self.tr("<b>Their services stay billable while they are suspended</b>"),
+            )
+            box.body.addWidget(self.billable)
+            note = QLabel(
+                self.tr(
+                    "They are billed until you remove them on each customer's Services tab:"
+                    " suspending does not stop billing."
+                )
+            )
+            note.setWordWrap(True)
+            box.body.addWidget(note)
+            layout.addSpacing(4)
+            layout.addWidget(box)
+        layout.addSpacing(10)
+        # A comfortable line length; the fixed-size layout would otherwise shrink to the words.
+        self.names.setMinimumWidth(460)
+
+        if suspend:
+            text = self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend %n Accounts", "", n)
+            confirm = named(
+                QPushButton(text.format(n=n)),
+                "confirmBulkSuspendButton",
+                self.tr("Suspend %n accounts", "", n),
+            )
+        else:
+            text = (
+                self.tr("Re-enable 1 Account")
+                if n == 1
+                else self.tr("Re-enable %n Accounts", "", n)
+            )
+            confirm = named(
+                QPushButton(text.format(n=n)),
+                "confirmBulkReenableButton",
+                self.tr("Re-enable %n accounts", "", n),
+            )
+        self.cancel = named(
+            QPushButton(self.tr("Cancel")), "cancelBulkButton", self.tr("Cancel: send nothing")
+        )
+        self.add_buttons(layout, confirm, self.cancel)
+
+        # The reason is the one thing to decide; the lists are a Shift+Tab away.
+        self.focus_first(self.reason)
+        self._update()
+
+    def reason_text(self) -> str:
+        return self.reason.reason() if self.reason is not None else ""
+
+    def done(self, result: int) -> None:
+        if self.billable is not None:
+            self.billable.stop()  # answered: the sum is no longer worth the server's time
+        super().done(result)
+
+    def _line(self, name: str, account_number: str) -> str:
+        return self.tr("{name}  ·  Account {number}").format(name=name, number=account_number)
+
+    @Slot()
+    def _update(self) -> None:
+        if not self.plan.customers:
+            problem = self.tr("None of the selected customers can be changed this way.")
+        elif self.reason is not None:
+            problem = self.reason.problem()
+        else:
+            problem = ""
+        self.show_problem(problem)

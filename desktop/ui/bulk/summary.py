@@ -1,0 +1,111 @@
+"""The words of a bulk run: each customer's state, the title, and the summary at the end.
+
+Waiting / Suspending… / Suspended at 14:02 / Failed: <the server's reason> / Skipped: <why>
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from desktop.ui.customer.status_panel import local_clock
+
+if TYPE_CHECKING:
+    from desktop.ui.bulk.run import BulkItem, BulkRun
+
+
+class BulkWords(QObject):
+    def __init__(self, run: BulkRun) -> None:
+        super().__init__(run)
+        self._run = run
+        self._suspend = run.kind == "suspend"
+
+    def state(self, item: BulkItem) -> str:
+        if item.state == "waiting":
+            return self.tr("Waiting")
+        if item.state == "running":
+            doing = self.tr("Suspending…") if self._suspend else self.tr("Re-enabling…")
+            if item.overdue:
+                return self.tr("{doing} taking longer than usual").format(doing=doing)
+            return doing
+        if item.state == "succeeded":
+            when = local_clock(item.finished_at or datetime.now(UTC))
+            text = (
+                self.tr("Suspended at {time}") if self._suspend else self.tr("Re-enabled at {time}")
+            )
+            return text.format(time=when)
+        if item.state == "failed":
+            return self.tr("Failed: {reason}").format(reason=item.detail)
+        if item.state == "skipped":
+            return self.tr("Skipped: {why}").format(why=item.detail)
+        return self.tr("Sent: {detail}").format(detail=item.detail)
+
+    def running_title(self) -> str:
+        n = self._run.sent_count()
+        if self._suspend:
+            text = (
+                self.tr("Suspending 1 customer…")
+                if n == 1
+                else self.tr("Suspending %n customers…", "", n)
+            )
+        else:
+            text = (
+                self.tr("Re-enabling 1 customer…")
+                if n == 1
+                else self.tr("Re-enabling %n customers…", "", n)
+            )
+        return text
+
+    def settled_title(self) -> str:
+        ok, total = self._run.count("succeeded"), self._run.sent_count()
+        if self._run.count("running"):
+            text = (
+                self.tr("{ok} of {total} suspended so far")
+                if self._suspend
+                else self.tr("{ok} of {total} re-enabled so far")
+            )
+        else:
+            text = (
+                self.tr("Suspended {ok} of {total} customers")
+                if self._suspend
+                else self.tr("Re-enabled {ok} of {total} customers")
+            )
+        return text.format(ok=ok, total=total)
+
+    def summary(self) -> str:
+        """What went wrong: a count, then each customer that failed and why."""
+        run = self._run
+        counts = []
+        if failed := run.count("failed"):
+            counts.append(self.tr("%n failed", "", failed))
+        if skipped := run.count("skipped"):
+            counts.append(self.tr("%n skipped", "", skipped))
+        lines = [", ".join(counts) + "."] if counts else []
+        for item in run.items:
+            if item.state == "failed":
+                text = (
+                    self.tr("Could not suspend {name}: {reason}")
+                    if self._suspend
+                    else self.tr("Could not re-enable {name}: {reason}")
+                )
+                lines.append(text.format(name=item.customer.name, reason=item.detail))
+        slow = [item.customer.name for item in run.items if item.state == "running"]
+        if slow:
+            lines.append(
+                self.tr(
+                    "Taking longer than usual: {names}. The server keeps working on them; the"
+                    " customer list shows each result when it ends."
+                ).format(names=", ".join(slow))
+            )
+        gone = [item.customer.name for item in run.items if item.state == "unwatched"]
+        if gone:
+            lines.append(
+                self.tr("No longer followed: {names}. The server finishes them on its own.").format(
+                    names=", ".join(gone)
+                )
+            )
+        if not lines:
+            lines.append(self.tr("The server confirmed every one."))
+        return "\n".join(lines)

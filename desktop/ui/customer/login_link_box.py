@@ -1,0 +1,138 @@
+"""No browser could be started: the one-time control panel link, to copy and open by hand.
+
+The server has issued the link (and recorded it in the History) by the time the browser fails;
+without a way to copy it, it would be wasted. The link itself is never shown: it is as good as a
+password for the panel until it is used or expires.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.widgets.naming import named
+from desktop.ui.widgets.tones import tone_style
+
+
+def _clock(moment: datetime) -> str:
+    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(shown.time(), QLocale.FormatType.ShortFormat)
+
+
+class LoginLinkBox(QDialog):
+    def __init__(self, name: str, url: str, expires_at: datetime, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._url = url
+        self._expires_at = expires_at
+        title = self.tr("Control panel")
+        named(self, "noBrowserBox", self.tr("No web browser"))
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon.setPixmap(warning.pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = named(
+            QLabel(
+                self.tr("No web browser could be started to open {name}'s control panel.").format(
+                    name=name
+                )
+            ),
+            "noBrowserText",
+            self.tr("What happened"),
+        )
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        font = text.font()
+        font.setBold(True)
+        text.setFont(font)
+        minutes = max(1, math.ceil(self._seconds_left() / 60))
+        more = named(
+            QLabel(
+                self.tr(
+                    "The one-time link is ready: copy it and paste it into a browser's address"
+                    " bar. It works once and expires at {time}, in about %n minute(s).",
+                    "",
+                    minutes,
+                ).format(time=_clock(expires_at))
+            ),
+            "noBrowserMore",
+            self.tr("What to do"),
+        )
+        more.setTextFormat(Qt.TextFormat.PlainText)
+        more.setWordWrap(True)
+        self.copied = named(QLabel(), "noBrowserCopied", self.tr("Copied"))
+        self.copied.setTextFormat(Qt.TextFormat.PlainText)
+        self.copied.setWordWrap(True)
+        self.copied.hide()
+
+        self.copy_button = named(
+            QPushButton(self.tr("Copy Link")),
+            "copyLoginLinkButton",
+            self.tr("Copy the control panel link"),
+            self.tr("Puts the one-time link on the clipboard"),
+        )
+        self.copy_button.setDefault(True)
+        self.copy_button.clicked.connect(self._copy)
+        close = named(QPushButton(self.tr("Close")), "closeNoBrowserButton", self.tr("Close"))
+        close.setAutoDefault(False)  # Enter copies, wherever the focus is
+        close.clicked.connect(self.reject)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+
+        words = QVBoxLayout()
+        words.addWidget(text)
+        words.addWidget(more)
+        words.addWidget(self.copied)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def _seconds_left(self) -> float:
+        return (self._expires_at - datetime.now(UTC)).total_seconds()
+
+    @Slot()
+    def _copy(self) -> None:
+        if self._seconds_left() <= 0:
+            self._say(
+                self.tr("This link has expired. Click Log into Control Panel again for a new one."),
+                "error",
+            )
+            self.copy_button.setEnabled(False)
+            return
+        QGuiApplication.clipboard().setText(self._url)
+        self.copy_button.setText(self.tr("Copied"))
+        self._say(
+            self.tr("Paste it into your browser's address bar before {time}.").format(
+                time=_clock(self._expires_at)
+            ),
+            "success",
+        )
+
+    def _say(self, text: str, kind: str) -> None:
+        self.copied.setText(text)
+        self.copied.setStyleSheet(tone_style(kind))
+        self.copied.setAccessibleDescription(text)
+        self.copied.show()
+        # Wrapped labels do not grow a window on their own: the new line would squeeze the others.
+        self.adjustSize()

@@ -1,0 +1,1 @@
+"""My Customers: the list page, its table, context menu and CSV export."""

@@ -1,0 +1,1 @@
+"""Overview: the partner's customers counted by status, and what is billed."""

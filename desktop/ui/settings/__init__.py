@@ -1,0 +1,1 @@
+"""Settings: the server address, auto-close, language, theme."""

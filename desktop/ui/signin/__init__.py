@@ -1,0 +1,1 @@
+"""Signing in, and signing in again when the session has expired."""
