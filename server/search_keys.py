@@ -18,7 +18,7 @@ A phone is kept as its digits, and beside them the same number as written the ot
 A folded query never holds a control character, so a substring of `search_text` is a substring
 of one field, and a GLOB pattern can say which field (server.search_plan.glob_pattern). The key
 columns hold the same parts one by one (the FTS index is made of those, the scans read
-search_text). desktop/models/search_fold.py folds the loaded rows by the same rules.
+search_text). desktop/models/search/fold.py folds the loaded rows by the same rules.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def phone_key(phone: str, country: str = "") -> str:
     dialled at home; the calling code says the country, whoever the customer is. National
     ("01 443 8687"), for a customer with a country: also the international digits
     (38514438687), and the trunk form first when it was written without the 0. A form that is
-    part of the other is left out. desktop/models/search_fold.py does the same, line for line.
+    part of the other is left out. desktop/models/search/fold.py does the same, line for line.
     """
     number = digits(phone)
     if not number:
