@@ -44,10 +44,12 @@ soak: $(STAMP) system-test-deps
 	PARTNER_DESK_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m reliability \
 		-o timeout=7200 -p no:cacheprovider
 
+# The rules of the house are import contracts (pyproject.toml, docs/architecture.md).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy server desktop/api
+	$(BIN)/lint-imports
+	$(BIN)/mypy desktop server
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

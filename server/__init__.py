@@ -1,3 +1,3 @@
-"""Reference Partner API server: the backend Partner Desk runs against (see shared/API.md)."""
+"""Reference Partner API server: the backend Partner Desk runs against (see docs/api.md)."""
 
 __version__ = "0.1.0"

@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app = FastAPI(
         title="Partner API",
         version=__version__,
-        description="The Partner API of shared/API.md, served by Partner Desk's reference server.",
+        description="The Partner API of docs/api.md, served by Partner Desk's reference server.",
         lifespan=lifespan,
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",

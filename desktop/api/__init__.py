@@ -1,4 +1,4 @@
-"""The Partner API client: typed records, one error hierarchy, no Qt (see shared/API.md).
+"""The Partner API client: typed records, one error hierarchy, no Qt (see docs/api.md).
 
 The names below are imported on first use (PEP 562): a module that needs only the errors, as
 the task runner does, does not pay for requests and pydantic, which the app loads after its

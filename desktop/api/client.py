@@ -1,4 +1,4 @@
-"""PartnerApi: each call of shared/API.md as a typed method. Blocking: run it off the GUI thread."""
+"""PartnerApi: each call of docs/api.md as a typed method. Blocking: run it off the GUI thread."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Typed, frozen records of the Partner API's answers (shared/API.md), and their strict parsing.
+"""Typed, frozen records of the Partner API's answers (docs/api.md), and their strict parsing.
 
 Every answer is validated as a whole when it arrives, so a malformed one fails here with a
 BadResponseError and never later as an AttributeError deep in a window.

@@ -32,6 +32,13 @@ class ConfirmedOperation:
     params: dict[str, str]
 
 
+def _params(value: object) -> dict[str, str]:
+    # Read back from a file the person could have edited: a wrong shape is a TypeError, skipped.
+    if not isinstance(value, dict):
+        raise TypeError("params is not an object")
+    return {str(key): str(item) for key, item in value.items()}
+
+
 class OperationOutbox:
     def __init__(self, settings: AppSettings, scope: str) -> None:
         self._settings = settings
@@ -46,7 +53,7 @@ class OperationOutbox:
                 customer = Customer.model_validate_json(str(item["customer"]))
                 found.append(
                     ConfirmedOperation(
-                        str(item["key"]), str(item["kind"]), customer, dict(item["params"])
+                        str(item["key"]), str(item["kind"]), customer, _params(item["params"])
                     )
                 )
             except (KeyError, TypeError, ValueError, ValidationError):

@@ -43,11 +43,15 @@ def error_message(error: BaseException) -> str:
 def failure_reason(error: BaseException) -> str:
     """One or two sentences: what went wrong; the caller says what was or was not done."""
     if isinstance(error, SessionExpiredError):
-        return FailureWords.tr("You are signed out. Sign in again, then try again.")
+        return QCoreApplication.translate(
+            "FailureWords", "You are signed out. Sign in again, then try again."
+        )
     if isinstance(error, NotFoundError):
-        return FailureWords.tr("This customer no longer exists, or is no longer yours.")
+        return QCoreApplication.translate(
+            "FailureWords", "This customer no longer exists, or is no longer yours."
+        )
     if isinstance(error, ApiError):
         return shown_message(error.message)
-    return FailureWords.tr("Something unexpected went wrong ({kind}).").format(
-        kind=type(error).__name__
-    )
+    return QCoreApplication.translate(
+        "FailureWords", "Something unexpected went wrong ({kind})."
+    ).format(kind=type(error).__name__)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.failure_words import failure_reason
@@ -31,21 +31,21 @@ class OperationStatus(QObject):
 def doing_words(kind: str, name: str) -> str:
     """ "Suspending Acme d.o.o." """
     text = {
-        "suspend": OperationStatus.tr("Suspending {name}"),
-        "unsuspend": OperationStatus.tr("Re-enabling {name}"),
-        "cancel": OperationStatus.tr("Canceling {name}"),
-        "restore": OperationStatus.tr("Restoring {name}"),
-    }.get(kind, OperationStatus.tr("Working on {name}"))
+        "suspend": QCoreApplication.translate("OperationStatus", "Suspending {name}"),
+        "unsuspend": QCoreApplication.translate("OperationStatus", "Re-enabling {name}"),
+        "cancel": QCoreApplication.translate("OperationStatus", "Canceling {name}"),
+        "restore": QCoreApplication.translate("OperationStatus", "Restoring {name}"),
+    }.get(kind, QCoreApplication.translate("OperationStatus", "Working on {name}"))
     return text.format(name=name)
 
 
 def done_words(kind: str, name: str) -> str:
     text = {
-        "suspend": OperationStatus.tr("{name} suspended."),
-        "unsuspend": OperationStatus.tr("{name} re-enabled."),
-        "cancel": OperationStatus.tr("{name} canceled."),
-        "restore": OperationStatus.tr("{name} restored."),
-    }.get(kind, OperationStatus.tr("{name}: done."))
+        "suspend": QCoreApplication.translate("OperationStatus", "{name} suspended."),
+        "unsuspend": QCoreApplication.translate("OperationStatus", "{name} re-enabled."),
+        "cancel": QCoreApplication.translate("OperationStatus", "{name} canceled."),
+        "restore": QCoreApplication.translate("OperationStatus", "{name} restored."),
+    }.get(kind, QCoreApplication.translate("OperationStatus", "{name}: done."))
     return text.format(name=name)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QImage
 
 from desktop.api.errors import ApiError
@@ -54,7 +54,9 @@ def fetch_logo(api: PartnerApi) -> ShownLogo | None:
     image = decode_logo(logo.data, logo.content_type)
     if image is None:
         raise LogoRejected(
-            BrandingCalls.tr("The logo on the server is damaged and cannot be shown.")
+            QCoreApplication.translate(
+                "BrandingCalls", "The logo on the server is damaged and cannot be shown."
+            )
         )
     facts = describe_logo(logo.content_type, image.width(), image.height(), len(logo.data))
     return ShownLogo(image, facts)
@@ -72,22 +74,28 @@ def check_and_upload(
 def refusal_words(error: BaseException) -> str:
     """Why the server did not take the logo, in words; its own message only where it is plain."""
     if isinstance(error, ApiError) and error.status == 413:
-        return BrandingCalls.tr("The server refused the logo: it is larger than {max} MB.").format(
-            max=MAX_BYTES // (1024 * 1024)
-        )
+        return QCoreApplication.translate(
+            "BrandingCalls", "The server refused the logo: it is larger than {max} MB."
+        ).format(max=MAX_BYTES // (1024 * 1024))
     if isinstance(error, ApiError) and error.status == 415:
-        return BrandingCalls.tr("The server refused the logo: it is not a PNG or JPEG image.")
+        return QCoreApplication.translate(
+            "BrandingCalls", "The server refused the logo: it is not a PNG or JPEG image."
+        )
     if isinstance(error, ApiError) and error.status == 422:
         reason = server_words(
             error.message,
-            BrandingCalls.tr("It is damaged, or larger than {max} px a side.").format(max=MAX_SIDE),
+            QCoreApplication.translate(
+                "BrandingCalls", "It is damaged, or larger than {max} px a side."
+            ).format(max=MAX_SIDE),
         )
         # The server's 422 message is a sentence written for people: it says which limit.
-        return BrandingCalls.tr("The server refused the logo. {reason}").format(reason=reason)
+        return QCoreApplication.translate(
+            "BrandingCalls", "The server refused the logo. {reason}"
+        ).format(reason=reason)
     if isinstance(error, ApiError):
-        return BrandingCalls.tr("The logo was not uploaded: {reason}").format(
-            reason=shown_message(error.message)
-        )
-    return BrandingCalls.tr(
-        "The logo was not uploaded: something unexpected went wrong ({kind})."
+        return QCoreApplication.translate(
+            "BrandingCalls", "The logo was not uploaded: {reason}"
+        ).format(reason=shown_message(error.message))
+    return QCoreApplication.translate(
+        "BrandingCalls", "The logo was not uploaded: something unexpected went wrong ({kind})."
     ).format(kind=type(error).__name__)

@@ -1,6 +1,6 @@
 """Checking a logo file before it is sent, by its content and with Qt only.
 
-The limits are the server's (shared/API.md): checking them here tells the person at once, in
+The limits are the server's (docs/api.md): checking them here tells the person at once, in
 their own words, and nothing the server would refuse crosses the network. Safe to run on a
 worker thread: QImage and QImageReader are, QPixmap is not and is not used here.
 """
@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
 from PySide6.QtGui import QImage, QImageReader
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -55,16 +55,17 @@ class CheckedLogo:
 def format_size(size: int) -> str:
     """Bytes as people read them; MB and KB mean MiB and KiB, as file managers show them."""
     if size < 1024:
-        return LogoCheck.tr("%n bytes", "", size)
+        # A plural: lupdate finds the %n form only in Class.tr(), which the stubs do not type.
+        return LogoCheck.tr("%n bytes", "", size)  # type: ignore[arg-type]
     if size < _MIB:
-        return LogoCheck.tr("{n:.1f} KB").format(n=size / 1024)
-    return LogoCheck.tr("{n:.1f} MB").format(n=size / _MIB)
+        return QCoreApplication.translate("LogoCheck", "{n:.1f} KB").format(n=size / 1024)
+    return QCoreApplication.translate("LogoCheck", "{n:.1f} MB").format(n=size / _MIB)
 
 
 def describe_logo(content_type: str, width: int, height: int, size: int) -> str:
     """One line of facts: "PNG · 640 × 200 px · 18.4 KB"."""
     kind = FORMAT_LABELS.get(content_type, content_type)
-    return LogoCheck.tr("{kind} · {w} × {h} px · {size}").format(
+    return QCoreApplication.translate("LogoCheck", "{kind} · {w} × {h} px · {size}").format(
         kind=kind, w=width, h=height, size=format_size(size)
     )
 
@@ -87,7 +88,7 @@ def check_logo_file(path: str | Path) -> CheckedLogo:
             data = head + file.read(MAX_BYTES + 1 - len(head))
     except OSError as exc:
         raise LogoRejected(
-            LogoCheck.tr("Cannot read “{name}”: {reason}.").format(
+            QCoreApplication.translate("LogoCheck", "Cannot read “{name}”: {reason}.").format(
                 name=name, reason=exc.strerror or exc
             )
         ) from exc
@@ -107,9 +108,9 @@ def check_logo_bytes(data: bytes, name: str) -> CheckedLogo:
     width, height = dimensions.width(), dimensions.height()
     if width > MAX_SIDE or height > MAX_SIDE:
         raise LogoRejected(
-            LogoCheck.tr("“{name}” is {w} × {h} px — at most {max} px a side.").format(
-                name=name, w=width, h=height, max=MAX_SIDE
-            )
+            QCoreApplication.translate(
+                "LogoCheck", "“{name}” is {w} × {h} px — at most {max} px a side."
+            ).format(name=name, w=width, h=height, max=MAX_SIDE)
         )
     if content_type == "image/jpeg" and not _jpeg_is_complete(data):
         # Qt fills a cut-off JPEG with grey and calls it fine; the server refuses it.
@@ -134,36 +135,42 @@ def decode_logo(data: bytes, content_type: str) -> QImage | None:
 
 def _check_type(data: bytes, name: str) -> str:
     if not data:
-        raise LogoRejected(LogoCheck.tr("“{name}” is empty.").format(name=name))
+        raise LogoRejected(
+            QCoreApplication.translate("LogoCheck", "“{name}” is empty.").format(name=name)
+        )
     qt_format = bytes(QImageReader.imageFormat(_buffer(data)).data()).decode("ascii", "replace")
     content_type = CONTENT_TYPES.get(qt_format.lower())
     if content_type is not None:
         return content_type
-    reason = LogoCheck.tr("“{name}” is {kind}, not a PNG or JPEG.").format(
-        name=name, kind=_kind_of(qt_format.lower(), data)
-    )
+    reason = QCoreApplication.translate(
+        "LogoCheck", "“{name}” is {kind}, not a PNG or JPEG."
+    ).format(name=name, kind=_kind_of(qt_format.lower(), data))
     if qt_format:  # another image format: the person can convert it
-        reason += " " + LogoCheck.tr("Save it as PNG or JPEG, then upload that.")
+        reason += " " + QCoreApplication.translate(
+            "LogoCheck", "Save it as PNG or JPEG, then upload that."
+        )
     raise LogoRejected(reason)
 
 
 def _kind_of(qt_format: str, data: bytes) -> str:
     """What the file is, as a phrase: "a GIF image", "a text file"."""
     if qt_format in ("svg", "svgz"):
-        return LogoCheck.tr("an SVG drawing")
+        return QCoreApplication.translate("LogoCheck", "an SVG drawing")
     if qt_format == "gif":
-        return LogoCheck.tr("a GIF image")
+        return QCoreApplication.translate("LogoCheck", "a GIF image")
     if qt_format == "webp":
-        return LogoCheck.tr("a WebP image")
+        return QCoreApplication.translate("LogoCheck", "a WebP image")
     if qt_format in ("tif", "tiff"):
-        return LogoCheck.tr("a TIFF image")
+        return QCoreApplication.translate("LogoCheck", "a TIFF image")
     if qt_format in ("ico", "cur", "icns"):
-        return LogoCheck.tr("an icon file")
+        return QCoreApplication.translate("LogoCheck", "an icon file")
     if qt_format:
-        return LogoCheck.tr("a {format} image").format(format=qt_format.upper())
+        return QCoreApplication.translate("LogoCheck", "a {format} image").format(
+            format=qt_format.upper()
+        )
     if _looks_like_text(data[:_HEAD_BYTES]):
-        return LogoCheck.tr("a text file")
-    return LogoCheck.tr("a file of another kind")
+        return QCoreApplication.translate("LogoCheck", "a text file")
+    return QCoreApplication.translate("LogoCheck", "a file of another kind")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -202,22 +209,26 @@ def _qt_format(content_type: str) -> QByteArray:
 
 def _too_many_bytes(name: str, size: int) -> LogoRejected:
     return LogoRejected(
-        LogoCheck.tr("“{name}” is {size} — the limit is {max} MB.").format(
-            name=name, size=_rounded_up(size), max=MAX_BYTES // _MIB
-        )
+        QCoreApplication.translate(
+            "LogoCheck", "“{name}” is {size} — the limit is {max} MB."
+        ).format(name=name, size=_rounded_up(size), max=MAX_BYTES // _MIB)
     )
 
 
 def _rounded_up(size: int) -> str:
     # Up, not to the nearest: a file just over the limit must never read as "2.0 MB".
     if size < 1024 * _MIB:
-        return LogoCheck.tr("{n:.1f} MB").format(n=math.ceil(size * 10 / _MIB) / 10)
-    return LogoCheck.tr("{n:.1f} GB").format(n=math.ceil(size * 10 / (1024 * _MIB)) / 10)
+        return QCoreApplication.translate("LogoCheck", "{n:.1f} MB").format(
+            n=math.ceil(size * 10 / _MIB) / 10
+        )
+    return QCoreApplication.translate("LogoCheck", "{n:.1f} GB").format(
+        n=math.ceil(size * 10 / (1024 * _MIB)) / 10
+    )
 
 
 def _damaged(name: str, content_type: str) -> LogoRejected:
     return LogoRejected(
-        LogoCheck.tr("“{name}” starts like a {kind} image but is damaged or incomplete.").format(
-            name=name, kind=FORMAT_LABELS[content_type]
-        )
+        QCoreApplication.translate(
+            "LogoCheck", "“{name}” starts like a {kind} image but is damaged or incomplete."
+        ).format(name=name, kind=FORMAT_LABELS[content_type])
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
     from desktop.api.records import Customer
@@ -29,13 +29,15 @@ def skip_reason(kind: str, status: str, running: bool) -> str:
     if kind not in BULK_KINDS:
         raise ValueError(f"not a bulk operation: {kind!r}")
     if running:
-        return BulkPlanWords.tr("another operation on this customer is still running")
+        return QCoreApplication.translate(
+            "BulkPlanWords", "another operation on this customer is still running"
+        )
     if status == "canceled":
-        return BulkPlanWords.tr("canceled")
+        return QCoreApplication.translate("BulkPlanWords", "canceled")
     if kind == "suspend" and status == "suspended":
-        return BulkPlanWords.tr("already suspended")
+        return QCoreApplication.translate("BulkPlanWords", "already suspended")
     if kind == "unsuspend" and status == "active":
-        return BulkPlanWords.tr("not suspended")
+        return QCoreApplication.translate("BulkPlanWords", "not suspended")
     return ""
 
 

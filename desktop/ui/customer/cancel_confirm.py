@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from desktop.api.records import Customer
     from desktop.tasks import TaskRunner
 
-RESTORE_DAYS = 14  # shared/API.md: a cancellation can be undone for 14 days
+RESTORE_DAYS = 14  # docs/api.md: a cancellation can be undone for 14 days
 
 
 class CancelConfirmDialog(ConfirmDialog):

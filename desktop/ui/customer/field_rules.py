@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 # ISO 3166-1 alpha-2, the officially assigned codes: the server accepts exactly these.
 _ISO_3166_ALPHA_2 = """
@@ -57,7 +57,7 @@ class FieldRules(QObject):
 def control_character_problem(value: str) -> str | None:
     # The server refuses NUL anywhere (PostgreSQL cannot store it); it only arrives by pasting.
     return (
-        FieldRules.tr("Remove the invisible NUL character (pasted in?).")
+        QCoreApplication.translate("FieldRules", "Remove the invisible NUL character (pasted in?).")
         if "\x00" in value
         else None
     )
@@ -65,26 +65,37 @@ def control_character_problem(value: str) -> str | None:
 
 def too_long_notice(limit: int) -> str:
     """Said when typing or a paste reaches a field's limit: what did not fit was left out."""
-    return FieldRules.tr("At most %n characters fit here; the rest was not taken.", "", limit)
+    # A plural: lupdate finds the %n form only in Class.tr(), which the stubs do not type.
+    return FieldRules.tr("At most %n characters fit here; the rest was not taken.", "", limit)  # type: ignore[arg-type]
 
 
 def name_problem(value: str) -> str | None:
-    return FieldRules.tr("An account name is required.") if not value.strip() else None
+    return (
+        QCoreApplication.translate("FieldRules", "An account name is required.")
+        if not value.strip()
+        else None
+    )
 
 
 def account_number_problem(value: str, *, required: bool = True) -> str | None:
     value = value.strip()
     if not value:
-        return FieldRules.tr("An account number is required.") if required else None
+        return (
+            QCoreApplication.translate("FieldRules", "An account number is required.")
+            if required
+            else None
+        )
     if not _ACCOUNT.match(value):
-        return FieldRules.tr("Use 1 to 20 letters, digits or dashes.")
+        return QCoreApplication.translate("FieldRules", "Use 1 to 20 letters, digits or dashes.")
     return None
 
 
 def email_problem(value: str) -> str | None:
     value = value.strip()
     if value and (len(value) > 254 or not _EMAIL.match(value) or ".." in value):
-        return FieldRules.tr("Not an email address (like ana@example.com).")
+        return QCoreApplication.translate(
+            "FieldRules", "Not an email address (like ana@example.com)."
+        )
     return None
 
 
@@ -93,10 +104,10 @@ def phone_problem(value: str) -> str | None:
     if not value:
         return None
     if not _PHONE_CHARS.match(value):
-        return FieldRules.tr("Use digits, spaces and + ( ) - . / only.")
+        return QCoreApplication.translate("FieldRules", "Use digits, spaces and + ( ) - . / only.")
     digits = sum(ch.isdigit() for ch in value)
     if not 6 <= digits <= 15:
-        return FieldRules.tr("A phone number has 6 to 15 digits.")
+        return QCoreApplication.translate("FieldRules", "A phone number has 6 to 15 digits.")
     return None
 
 
@@ -114,7 +125,7 @@ def _is_domain(value: str) -> bool:
 def domain_problem(value: str) -> str | None:
     value = value.strip()
     if value and not _is_domain(value):
-        return FieldRules.tr("Not a domain name (like example.com).")
+        return QCoreApplication.translate("FieldRules", "Not a domain name (like example.com).")
     return None
 
 
@@ -132,9 +143,12 @@ def alias_domains_problem(text: str) -> str | None:
     names = split_alias_domains(text)
     bad = [name for name in names if not _is_domain(name)]
     if bad:
-        return FieldRules.tr("Not a domain name: {names}.").format(names=", ".join(bad))
+        return QCoreApplication.translate("FieldRules", "Not a domain name: {names}.").format(
+            names=", ".join(bad)
+        )
     if len(names) > MAX_ALIAS_DOMAINS:
-        return FieldRules.tr("At most %n alias domains.", "", MAX_ALIAS_DOMAINS)
+        # A plural: lupdate finds the %n form only in Class.tr(), which the stubs do not type.
+        return FieldRules.tr("At most %n alias domains.", "", MAX_ALIAS_DOMAINS)  # type: ignore[arg-type]
     return None
 
 
@@ -148,12 +162,16 @@ def website_problem(value: str) -> str | None:
     except ValueError:  # e.g. an unclosed IPv6 bracket
         scheme, host = "", None
     if scheme not in ("http", "https") or not host or not (host == "localhost" or _is_domain(host)):
-        return FieldRules.tr("Not a web address (like https://example.com).")
+        return QCoreApplication.translate(
+            "FieldRules", "Not a web address (like https://example.com)."
+        )
     return None
 
 
 def country_problem(code: str | None) -> str | None:
     """`code` is what the picker resolved: "" for none, None when the text names no country."""
     if code is None or (code and code not in COUNTRY_CODES):
-        return FieldRules.tr("Choose a country from the list, or type its code (like HR).")
+        return QCoreApplication.translate(
+            "FieldRules", "Choose a country from the list, or type its code (like HR)."
+        )
     return None

@@ -6,7 +6,7 @@ line says so and offers Keep watching in the background. Ended: one line in gree
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.widgets.naming import named
@@ -16,17 +16,34 @@ from desktop.ui.widgets.tones import tone_style
 def stays_open_text(kind: str, *, closes_by_itself: bool) -> str:
     """Why a window refuses to close while an operation of `kind` runs, and what happens next."""
     what = {
-        "suspend": OperationProgress.tr("The server is suspending this customer"),
-        "unsuspend": OperationProgress.tr("The server is re-enabling this customer"),
-        "cancel": OperationProgress.tr("The server is canceling this customer"),
-        "restore": OperationProgress.tr("The server is restoring this customer"),
-    }.get(kind, OperationProgress.tr("The server is working on this customer"))
-    then = (
-        OperationProgress.tr("this window closes by itself when it is done")
-        if closes_by_itself
-        else OperationProgress.tr("you can close this window when it is done")
+        "suspend": QCoreApplication.translate(
+            "OperationProgress", "The server is suspending this customer"
+        ),
+        "unsuspend": QCoreApplication.translate(
+            "OperationProgress", "The server is re-enabling this customer"
+        ),
+        "cancel": QCoreApplication.translate(
+            "OperationProgress", "The server is canceling this customer"
+        ),
+        "restore": QCoreApplication.translate(
+            "OperationProgress", "The server is restoring this customer"
+        ),
+    }.get(
+        kind,
+        QCoreApplication.translate("OperationProgress", "The server is working on this customer"),
     )
-    return OperationProgress.tr("{what}; {then}.").format(what=what, then=then)
+    then = (
+        QCoreApplication.translate(
+            "OperationProgress", "this window closes by itself when it is done"
+        )
+        if closes_by_itself
+        else QCoreApplication.translate(
+            "OperationProgress", "you can close this window when it is done"
+        )
+    )
+    return QCoreApplication.translate("OperationProgress", "{what}; {then}.").format(
+        what=what, then=then
+    )
 
 
 class OperationProgress(QWidget):

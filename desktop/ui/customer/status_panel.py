@@ -40,7 +40,7 @@ _BADGE_DARK = {
     "canceled": ("#3a3c40", "#d0d2d6"),
     "new": ("#1e3150", "#9cc2f5"),
 }
-RESTORE_WINDOW = timedelta(days=14)  # shared/API.md: a cancellation can be undone for 14 days
+RESTORE_WINDOW = timedelta(days=14)  # docs/api.md: a cancellation can be undone for 14 days
 
 
 def local_time(moment: datetime) -> str:

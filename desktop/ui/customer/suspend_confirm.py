@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
@@ -71,7 +71,7 @@ def muted(text: str) -> QLabel:
 
 def account_line(customer: Customer) -> str:
     # One context for both confirmations (parent.tr would be looked up under the parent's class).
-    words = SuspendConfirmDialog.tr("Account {number}")
+    words = QCoreApplication.translate("SuspendConfirmDialog", "Account {number}")
     parts = [words.format(number=customer.account_number)]
     if customer.domain:
         parts.append(customer.domain)

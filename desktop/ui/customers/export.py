@@ -139,8 +139,8 @@ class CustomerExport(QObject):
     # --- outcome -------------------------------------------------------------------------
 
     @Slot(object)
-    def _progressed(self, news: object) -> None:
-        written, total = news  # type: ignore[misc]
+    def _progressed(self, news: tuple[int, int]) -> None:
+        written, total = news
         locale = QLocale()
         self._say(
             self.tr("Exporting… %1 of %2 customers")

@@ -62,8 +62,9 @@ def load_all_customers(api: PartnerApi, report: Callable[[LoadedPage], None]) ->
 
 def _tab_stops(row: QLayout) -> list[QWidget]:
     """The widgets of a layout that take the focus by Tab, left to right."""
-    items = (row.itemAt(i).widget() for i in range(row.count()))
-    return [w for w in items if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    items = (row.itemAt(i) for i in range(row.count()))
+    widgets = (item.widget() for item in items if item is not None)
+    return [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
 
 class CustomersPage(QWidget):
@@ -250,8 +251,8 @@ class CustomersPage(QWidget):
         ):
             signal.connect(self._bulk_check.start)
         # Return and the keypad's Enter both open the customer under the cursor.
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.table)
+        for enter_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(enter_key), self.table)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
             enter.activated.connect(self.open_selected)
         # Down from the search box goes on to the results, as in a browser's address bar.

@@ -32,7 +32,7 @@ def _codes_in_order(language: str) -> tuple[str, ...]:
     collator = QCollator(QLocale(language))
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     names = _names(language)
-    return tuple(sorted(COUNTRY_CODES, key=lambda code: collator.sortKey(names.get(code, code))))
+    return tuple(sorted(COUNTRY_CODES, key=lambda code: collator.sortKey(names.get(code) or code)))
 
 
 def country_name(code: str) -> str:

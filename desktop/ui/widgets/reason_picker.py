@@ -6,7 +6,7 @@ preset, followed by the words when there are any ("Non-payment: three invoices o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -83,12 +83,12 @@ def suspension_reasons(object_prefix: str, parent: QWidget | None = None) -> Rea
     # looks them up (through an alias lupdate would file them under no context at all).
     return ReasonPicker(
         [
-            ReasonPicker.tr("Non-payment"),
-            ReasonPicker.tr("Customer request"),
-            ReasonPicker.tr("Abuse"),
-            ReasonPicker.tr("Fraud"),
+            QCoreApplication.translate("ReasonPicker", "Non-payment"),
+            QCoreApplication.translate("ReasonPicker", "Customer request"),
+            QCoreApplication.translate("ReasonPicker", "Abuse"),
+            QCoreApplication.translate("ReasonPicker", "Fraud"),
         ],
-        ReasonPicker.tr("Other"),
+        QCoreApplication.translate("ReasonPicker", "Other"),
         object_prefix,
         parent,
     )

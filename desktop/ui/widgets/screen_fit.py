@@ -108,7 +108,8 @@ class FormScroll(QScrollArea):
         if layout is None:
             size = self._content.sizeHint() if hint else self._content.minimumSizeHint()
             return size.width(), size.width()
-        items = [layout.itemAt(index) for index in range(layout.count())]
+        found = (layout.itemAt(index) for index in range(layout.count()))
+        items = [item for item in found if item is not None]
         widths = [(item.sizeHint() if hint else item.minimumSize()).width() for item in items]
         margins = layout.contentsMargins()
         edges = margins.left() + margins.right()
