@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from desktop.api.records import Operation
 from desktop.models.money import money_text
 from desktop.models.search.columns import ACCOUNT
-from desktop.ui.customer.status_panel import local_clock
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.clock import local_clock
 from tests.desktop.bulk_support import (
     billable_loaded,
     open_bulk,

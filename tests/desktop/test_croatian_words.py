@@ -29,8 +29,9 @@ from desktop.app import api_factory
 from desktop.credentials import CredentialStore
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
-from desktop.ui.customer.status_panel import RESTORE_WINDOW, StatusPanel, local_time
+from desktop.ui.customer.status_panel import RESTORE_WINDOW, StatusPanel
 from desktop.ui.signin.dialog import LoginDialog
+from desktop.ui.widgets.clock import local_time
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE, CustomerPicker, open_dialog
 
 pytestmark = OFFSCREEN_NOISE
@@ -102,7 +103,7 @@ def test_the_restore_deadline_names_its_monday_in_the_right_case(
 
 
 def test_no_croatian_sentence_puts_a_preposition_or_verb_before_a_weekday_date() -> None:
-    # {date} is a long date, weekday first (status_panel.local_date); the others are numeric.
+    # {date} is a long date, weekday first (widgets/clock.py: local_date); the others are numeric.
     bad = []
     for message in ET.parse(TS).getroot().iter("message"):
         translation = message.findtext("translation") or ""

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.records import Customer
 from desktop.models.money import money_text
-from desktop.ui.customer.status_panel import local_clock, local_date
+from desktop.ui.widgets.clock import local_clock, local_date
 from tests.desktop.operation_gui import (
     OPERATION_TIMEOUT_MS,
     Answer,

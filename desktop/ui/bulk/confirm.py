@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.bulk.billable import BulkBillable
-from desktop.ui.customer.suspend_confirm import heading, muted
 from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
+from desktop.ui.widgets.labels import heading, muted
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.reason_picker import ReasonPicker, bold_label, suspension_reasons
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.bulk.summary import BulkWords
-from desktop.ui.customer.suspend_confirm import heading, muted
+from desktop.ui.widgets.labels import heading, muted
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone
 

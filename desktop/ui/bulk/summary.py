@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from desktop.ui.customer.status_panel import local_clock
+from desktop.ui.widgets.clock import local_clock
 
 if TYPE_CHECKING:
     from desktop.ui.bulk.run import BulkItem, BulkRun

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.customer.billable_services import BillableServices
-from desktop.ui.customer.suspend_confirm import account_line, muted, muted_line, name_heading
+from desktop.ui.customer.suspend_confirm import account_line
 from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
+from desktop.ui.widgets.labels import muted, muted_line, name_heading
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.reason_picker import ReasonPicker, bold_label
 

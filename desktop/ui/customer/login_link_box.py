@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,13 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets.clock import local_clock
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
-
-
-def _clock(moment: datetime) -> str:
-    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(shown.time(), QLocale.FormatType.ShortFormat)
 
 
 class LoginLinkBox(QDialog):
@@ -69,7 +65,7 @@ class LoginLinkBox(QDialog):
                     " bar. It works once and expires at {time}, in about %n minute(s).",
                     "",
                     minutes,
-                ).format(time=_clock(expires_at))
+                ).format(time=local_clock(expires_at))
             ),
             "noBrowserMore",
             self.tr("What to do"),
@@ -124,7 +120,7 @@ class LoginLinkBox(QDialog):
         self.copy_button.setText(self.tr("Copied"))
         self._say(
             self.tr("Paste it into your browser's address bar before {time}.").format(
-                time=_clock(self._expires_at)
+                time=local_clock(self._expires_at)
             ),
             "success",
         )

@@ -17,9 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
-from desktop.ui.customer.status_panel import StatusPanel, local_clock
+from desktop.ui.customer.status_panel import StatusPanel
 from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.widgets.clock import local_clock
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi

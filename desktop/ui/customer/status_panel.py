@@ -7,7 +7,7 @@ import html
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.customer.progress import OperationProgress
+from desktop.ui.widgets.clock import local_date, local_time, unbroken
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.switch import ToggleSwitch
 
@@ -41,29 +42,6 @@ _BADGE_DARK = {
     "new": ("#1e3150", "#9cc2f5"),
 }
 RESTORE_WINDOW = timedelta(days=14)  # docs/api.md: a cancellation can be undone for 14 days
-
-
-def local_time(moment: datetime) -> str:
-    """A server time (UTC) as this person reads times: their zone, their locale's format."""
-    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
-
-
-def unbroken(text: str) -> str:
-    """A date kept on one line: "06. 01. 2023. 15:41" has spaces a wrapping label breaks at."""
-    return text.replace(" ", "\u00a0")
-
-
-def local_clock(moment: datetime) -> str:
-    """Only the time of day ("14:02"), in this person's zone."""
-    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(shown.time(), QLocale.FormatType.ShortFormat)
-
-
-def local_date(moment: datetime) -> str:
-    """Only the date ("18 June 2026"), as it is where this person is."""
-    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(shown.date(), QLocale.FormatType.LongFormat)
 
 
 def restore_deadline(customer: Customer) -> datetime | None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
@@ -21,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.customer.billable_services import BillableServices
-from desktop.ui.customer.status_panel import local_time
 from desktop.ui.widgets.callout import Callout
+from desktop.ui.widgets.clock import local_time
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
-from desktop.ui.widgets.elided_label import ElidedLabel
+from desktop.ui.widgets.labels import muted, muted_line, name_heading
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.reason_picker import ReasonPicker, bold_label, suspension_reasons
 
@@ -32,41 +31,6 @@ if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
     from desktop.api.records import Customer
     from desktop.tasks import TaskRunner
-
-
-def heading(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    font = QFont(parent.font())
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def name_heading(template: str, name: str, parent: QWidget) -> ElidedLabel:
-    """A confirmation's title, "Suspend {name}?": one line whose name alone is cut short when it
-    is long (the whole in a tooltip), so a 200-character name never widens the window."""
-    label = ElidedLabel(preferred_width=440)
-    label.set_name(name, template)
-    label.setFont(heading("", parent).font())
-    return label
-
-
-def muted_line(text: str) -> ElidedLabel:
-    """A muted line that is cut short rather than wider than the window (a 253-character
-    domain)."""
-    label = ElidedLabel(text, preferred_width=440)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
-
-
-def muted(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
 
 
 def account_line(customer: Customer) -> str:
