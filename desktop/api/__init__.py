@@ -39,6 +39,7 @@ _HOMES = {
     "MonthlyBillable": "desktop.api.records",
     "Operation": "desktop.api.records",
     "OperationError": "desktop.api.records",
+    "OperationKind": "desktop.api.records",
     "Partner": "desktop.api.records",
     "SearchField": "desktop.api.records",
     "Service": "desktop.api.records",

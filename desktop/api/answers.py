@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.api.errors import (
@@ -59,97 +61,15 @@ def check(answer: Answer, *, signed_in: bool = True, sign_in_call: bool = False)
     if 200 <= status < 300:
         return
     if 300 <= status < 400:
-        target = answer.headers.get("Location", "")
-        redirected = QT_TRANSLATE_NOOP(
-            "ApiMessages", "The server redirected {request} to {target}. Check the server address."
-        )
-        if not target:
-            redirected = QT_TRANSLATE_NOOP(
-                "ApiMessages",
-                "The server redirected {request} somewhere else. Check the server address.",
-            )
-        raise BadResponseError(Message(redirected, request=answer.what, target=target))
+        raise _redirected(answer)
     code, message, details = _error_body(answer)
     if status == 401:
-        if sign_in_call:
-            raise InvalidCredentialsError(
-                Message.worded(
-                    message, QT_TRANSLATE_NOOP("ApiMessages", "Wrong user name or password.")
-                ),
-                code=code,
-                status=status,
-            )
-        # With a token, any 401 means it no longer works, whatever the server's wording.
-        raise SessionExpiredError(
-            Message(SESSION_EXPIRED)
-            if signed_in
-            else Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "Sign in first.")),
-            code=code,
-            status=status,
-        )
-    if status == 429:
-        retry_after = _retry_after(answer, details)
-        raise TooManyAttemptsError(
-            Message.worded(
-                message,
-                QT_TRANSLATE_NOOP("ApiMessages", "Too many attempts. Try again in {seconds} s."),
-                seconds=retry_after,
-            ),
-            retry_after=retry_after,
-            code=code,
-            status=status,
-        )
-    if status == 404:
-        raise NotFoundError(
-            Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "It no longer exists.")),
-            code=code,
-            status=status,
-        )
-    if status == 412:
-        current = details.get("current")
-        raise ConflictError(
-            Message.worded(
-                message,
-                QT_TRANSLATE_NOOP(
-                    "ApiMessages", "Someone else changed this customer since you opened it."
-                ),
-            ),
-            code=code or "version_conflict",
-            status=status,
-            current=(parse_object(Customer, current, answer.what) if current is not None else None),
-        )
-    if status == 409:
-        raise ConflictError(
-            Message.worded(
-                message,
-                QT_TRANSLATE_NOOP("ApiMessages", "This conflicts with the server's current state."),
-            ),
-            code=code,
-            status=status,
-        )
-    if status == 422:
-        raise ValidationError(
-            Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "Some fields are not valid.")),
-            fields=_fields(details),
-            code=code,
-            status=status,
-        )
+        raise _unauthorized(message, code, signed_in=signed_in, sign_in_call=sign_in_call)
+    refusal = _REFUSALS.get(status)
+    if refusal is not None:
+        raise refusal(answer, _Said(code, message, details))
     if status >= 500:
-        request_id = answer.headers.get(REQUEST_ID_HEADER) or _text(details.get("request_id"))
-        failed = QT_TRANSLATE_NOOP(
-            "ApiMessages", "The server failed to handle the request (HTTP {status})."
-        )
-        if request_id:
-            failed = QT_TRANSLATE_NOOP(
-                "ApiMessages",
-                "The server failed to handle the request (HTTP {status}, request id {request_id}).",
-            )
-        raise ServerError(
-            Message.worded(message, failed, status=status, request_id=request_id),
-            request_id=request_id or None,
-            code=code,
-            status=status,
-        )
+        raise _server_failed(answer, _Said(code, message, details))
     raise ApiError(
         Message.worded(
             message,
@@ -157,6 +77,134 @@ def check(answer: Answer, *, signed_in: bool = True, sign_in_call: bool = False)
             status=status,
         ),
         code=code,
+        status=status,
+    )
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What an error answer's body said: the error shape's code, message and details."""
+
+    code: str
+    message: str
+    details: dict[str, Any]
+
+
+def _redirected(answer: Answer) -> ApiError:
+    target = answer.headers.get("Location", "")
+    redirected = QT_TRANSLATE_NOOP(
+        "ApiMessages", "The server redirected {request} to {target}. Check the server address."
+    )
+    if not target:
+        redirected = QT_TRANSLATE_NOOP(
+            "ApiMessages",
+            "The server redirected {request} somewhere else. Check the server address.",
+        )
+    return BadResponseError(Message(redirected, request=answer.what, target=target))
+
+
+def _unauthorized(message: str, code: str, *, signed_in: bool, sign_in_call: bool) -> ApiError:
+    if sign_in_call:
+        return InvalidCredentialsError(
+            Message.worded(
+                message, QT_TRANSLATE_NOOP("ApiMessages", "Wrong user name or password.")
+            ),
+            code=code,
+            status=401,
+        )
+    # With a token, any 401 means it no longer works, whatever the server's wording.
+    return SessionExpiredError(
+        Message(SESSION_EXPIRED)
+        if signed_in
+        else Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "Sign in first.")),
+        code=code,
+        status=401,
+    )
+
+
+def _too_many(answer: Answer, said: _Said) -> ApiError:
+    retry_after = _retry_after(answer, said.details)
+    return TooManyAttemptsError(
+        Message.worded(
+            said.message,
+            QT_TRANSLATE_NOOP("ApiMessages", "Too many attempts. Try again in {seconds} s."),
+            seconds=retry_after,
+        ),
+        retry_after=retry_after,
+        code=said.code,
+        status=429,
+    )
+
+
+def _not_found(_answer: Answer, said: _Said) -> ApiError:
+    return NotFoundError(
+        Message.worded(said.message, QT_TRANSLATE_NOOP("ApiMessages", "It no longer exists.")),
+        code=said.code,
+        status=404,
+    )
+
+
+def _version_conflict(answer: Answer, said: _Said) -> ApiError:
+    current = said.details.get("current")
+    return ConflictError(
+        Message.worded(
+            said.message,
+            QT_TRANSLATE_NOOP(
+                "ApiMessages", "Someone else changed this customer since you opened it."
+            ),
+        ),
+        code=said.code or "version_conflict",
+        status=412,
+        current=(parse_object(Customer, current, answer.what) if current is not None else None),
+    )
+
+
+def _conflict(_answer: Answer, said: _Said) -> ApiError:
+    return ConflictError(
+        Message.worded(
+            said.message,
+            QT_TRANSLATE_NOOP("ApiMessages", "This conflicts with the server's current state."),
+        ),
+        code=said.code,
+        status=409,
+    )
+
+
+def _invalid(_answer: Answer, said: _Said) -> ApiError:
+    return ValidationError(
+        Message.worded(
+            said.message, QT_TRANSLATE_NOOP("ApiMessages", "Some fields are not valid.")
+        ),
+        fields=_fields(said.details),
+        code=said.code,
+        status=422,
+    )
+
+
+_REFUSALS: dict[int, Callable[[Answer, _Said], ApiError]] = {
+    429: _too_many,
+    404: _not_found,
+    412: _version_conflict,
+    409: _conflict,
+    422: _invalid,
+}
+
+
+def _server_failed(answer: Answer, said: _Said) -> ApiError:
+    status = answer.status
+    request_id = answer.headers.get(REQUEST_ID_HEADER) or _text(said.details.get("request_id"))
+    failed = QT_TRANSLATE_NOOP(
+        "ApiMessages", "The server failed to handle the request (HTTP {status})."
+    )
+    if request_id:
+        failed = QT_TRANSLATE_NOOP(
+            "ApiMessages",
+            "The server failed to handle the request (HTTP {status}, request id {request_id}).",
+        )
+    return ServerError(
+        Message.worded(said.message, failed, status=status, request_id=request_id),
+        request_id=request_id or None,
+        code=said.code,
         status=status,
     )
 

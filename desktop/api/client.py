@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-import time
 import uuid
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
 from desktop.api import answers
 from desktop.api.connection import ConnectionMonitor
 from desktop.api.endpoint import parse_endpoint
-from desktop.api.errors import BadResponseError, NetworkError, ServerError, SessionExpiredError
+from desktop.api.errors import BadResponseError, SessionExpiredError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import (
     Customer,
@@ -26,6 +25,7 @@ from desktop.api.records import (
     LogoInfo,
     Me,
     Operation,
+    OperationKind,
     OperationList,
     SearchField,
     Service,
@@ -34,9 +34,8 @@ from desktop.api.records import (
     Summary,
     parse,
 )
+from desktop.api.retry import until_answered
 from desktop.api.transport import DEFAULT_MAX_ANSWER_BYTES, Answer, Timeout, Transport
-
-log = logging.getLogger("partner_desk.api")
 
 LOGO_TYPES = frozenset({"image/png", "image/jpeg"})
 
@@ -54,7 +53,8 @@ def _segment(value: str) -> str:
 class PartnerApi:
     """A client of one Partner API server, shared by every thread of the app."""
 
-    # Starting an operation is retried this many times more, after these pauses (seconds).
+    # suspend() and its siblings send the start again this many times more, after these pauses
+    # (seconds, less jitter). The watch does not use them: it decides its own (retry.py).
     operation_retry_delays: tuple[float, ...] = (0.5, 1.0, 2.0)
 
     def __init__(
@@ -106,13 +106,14 @@ class PartnerApi:
         data: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
+        once: bool = False,
     ) -> Answer:
         all_headers = dict(headers or {})
         token = self._token
         if authenticated and token:
             all_headers["Authorization"] = f"Bearer {token}"
         return self._transport.send(
-            method, path, params=params, json=json, data=data, headers=all_headers
+            method, path, params=params, json=json, data=data, headers=all_headers, once=once
         )
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Answer:
@@ -122,31 +123,12 @@ class PartnerApi:
         answers.check(answer, signed_in=signed_in)
         return answer
 
-    def _start_operation(
-        self, customer_id: str, action: str, body: dict[str, str], idempotency_key: str
+    def _started(
+        self, customer_id: str, kind: OperationKind, body: dict[str, str], idempotency_key: str
     ) -> Operation:
-        # Unlike other POSTs, this one is retried: the server keys the operation on the
-        # Idempotency-Key, so a second request with the same key returns the operation the
-        # first one started (even when the first answer was lost) and can never act twice.
-        path = f"/customers/{_segment(customer_id)}/{action}"
-        headers = {"Idempotency-Key": idempotency_key}
-        delays = iter(self.operation_retry_delays)
-        while True:
-            try:
-                answer = self._call("POST", path, json=body, headers=headers)
-                answers.require_json(answer)
-                return parse(Operation, answer.body, answer.what)
-            except (NetworkError, ServerError) as exc:
-                transient = (
-                    exc.transient
-                    if isinstance(exc, NetworkError)
-                    else exc.status in (502, 503, 504)
-                )
-                delay = next(delays, None)
-                if not transient or delay is None:
-                    raise
-                log.info("POST %s: %s; trying again with the same key", path, exc.message)
-                time.sleep(delay)
+        # The start on its own, sent again a few times with the same key (see start_operation).
+        once = partial(self.start_operation, customer_id, kind, body, idempotency_key)
+        return until_answered(once, self.operation_retry_delays)
 
     # -- auth ----------------------------------------------------------------------------------
 
@@ -231,8 +213,10 @@ class PartnerApi:
             seen.add(page.next_cursor)
             cursor = page.next_cursor
 
-    def get_customer(self, customer_id: str) -> Customer:
-        return answers.record(self._call("GET", f"/customers/{_segment(customer_id)}"), Customer)
+    def get_customer(self, customer_id: str, *, once: bool = False) -> Customer:
+        """`once`: a failure is not repeated by the transport; the caller decides (retry.py)."""
+        answer = self._call("GET", f"/customers/{_segment(customer_id)}", once=once)
+        return answers.record(answer, Customer)
 
     def create_customer(self, fields: dict[str, Any]) -> Customer:
         return answers.record(self._call("POST", "/customers", json=fields), Customer)
@@ -272,23 +256,49 @@ class PartnerApi:
 
     # -- operations ----------------------------------------------------------------------------
 
+    def start_operation(
+        self,
+        customer_id: str,
+        kind: OperationKind,
+        body: Mapping[str, str],
+        idempotency_key: str,
+    ) -> Operation:
+        """One POST that starts `kind`; sent once: the caller decides whether to send it again.
+
+        Unlike other POSTs, this one may be repeated: the server keys the operation on the
+        Idempotency-Key, so a second request with the same key returns the operation the first
+        one started (even when the first answer was lost) and can never act twice. `body`:
+        `reason` for suspend; `reason` and `confirm_account_number` for cancel.
+        """
+        answer = self._call(
+            "POST",
+            f"/customers/{_segment(customer_id)}/{kind}",
+            json=dict(body),
+            headers={"Idempotency-Key": idempotency_key},
+            once=True,
+        )
+        answers.require_json(answer)
+        return parse(Operation, answer.body, answer.what)
+
     def suspend(self, customer_id: str, reason: str, idempotency_key: str) -> Operation:
-        return self._start_operation(customer_id, "suspend", {"reason": reason}, idempotency_key)
+        return self._started(customer_id, "suspend", {"reason": reason}, idempotency_key)
 
     def unsuspend(self, customer_id: str, idempotency_key: str) -> Operation:
-        return self._start_operation(customer_id, "unsuspend", {}, idempotency_key)
+        return self._started(customer_id, "unsuspend", {}, idempotency_key)
 
     def cancel(
         self, customer_id: str, reason: str, confirm_account_number: str, idempotency_key: str
     ) -> Operation:
         body = {"reason": reason, "confirm_account_number": confirm_account_number}
-        return self._start_operation(customer_id, "cancel", body, idempotency_key)
+        return self._started(customer_id, "cancel", body, idempotency_key)
 
     def restore(self, customer_id: str, idempotency_key: str) -> Operation:
-        return self._start_operation(customer_id, "restore", {}, idempotency_key)
+        return self._started(customer_id, "restore", {}, idempotency_key)
 
-    def get_operation(self, op_id: str) -> Operation:
-        return answers.record(self._call("GET", f"/operations/{_segment(op_id)}"), Operation)
+    def get_operation(self, op_id: str, *, once: bool = False) -> Operation:
+        """`once`: a failure is not repeated by the transport; the caller decides (retry.py)."""
+        answer = self._call("GET", f"/operations/{_segment(op_id)}", once=once)
+        return answers.record(answer, Operation)
 
     def unfinished_operations(self) -> list[Operation]:
         answer = self._call("GET", "/operations", params={"unfinished": "true"})

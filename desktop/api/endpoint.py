@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from desktop.api.errors import InsecureUrlError, InvalidUrlError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
@@ -42,6 +42,34 @@ def parse_endpoint(url: str, *, allow_insecure_http: bool = False) -> Endpoint:
     this machine, or the caller explicitly allows it: the password and token would otherwise
     cross the network readable by anyone on the way.
     """
+    parts, port = _split(url)
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    _check_parts(parts, url, scheme, host)
+    loopback = is_loopback(host)
+    if scheme == "http" and not loopback and not allow_insecure_http:
+        raise InsecureUrlError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages",
+                    "Refusing plain http:// to {host}: your password would cross the network "
+                    "unencrypted. Use https://.",
+                ),
+                host=host,
+            )
+        )
+    path = parts.path.rstrip("/")
+    if not path.endswith(API_PATH):
+        path = f"{path}{API_PATH}"
+    if port is None:
+        port = 443 if scheme == "https" else 80
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    base = urlunsplit((scheme, netloc, path, "", ""))
+    return Endpoint(base_url=base, host=host, port=port, loopback=loopback)
+
+
+def _split(url: str) -> tuple[SplitResult, int | None]:
+    """The address in parts (https:// when it names no scheme), and its port if it gives one."""
     text = url.strip()
     if not text:
         raise InvalidUrlError(
@@ -55,15 +83,17 @@ def parse_endpoint(url: str, *, allow_insecure_http: bool = False) -> Endpoint:
         text = f"https://{text}"
     try:
         parts = urlsplit(text)
-        port = parts.port
+        return parts, parts.port
     except ValueError:
         raise InvalidUrlError(
             Message(
                 QT_TRANSLATE_NOOP("ApiMessages", "{url} is not a server address."), url=repr(url)
             )
         ) from None
-    scheme = parts.scheme.lower()
-    host = parts.hostname or ""
+
+
+def _check_parts(parts: SplitResult, url: str, scheme: str, host: str) -> None:
+    """Refuse what no Partner API address has: another scheme, no host, a user, a query."""
     if scheme not in ("http", "https"):
         raise InvalidUrlError(
             Message(
@@ -91,23 +121,3 @@ def parse_endpoint(url: str, *, allow_insecure_http: bool = False) -> Endpoint:
                 QT_TRANSLATE_NOOP("ApiMessages", "The server address cannot contain '?' or '#'.")
             )
         )
-    loopback = is_loopback(host)
-    if scheme == "http" and not loopback and not allow_insecure_http:
-        raise InsecureUrlError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "ApiMessages",
-                    "Refusing plain http:// to {host}: your password would cross the network "
-                    "unencrypted. Use https://.",
-                ),
-                host=host,
-            )
-        )
-    path = parts.path.rstrip("/")
-    if not path.endswith(API_PATH):
-        path = f"{path}{API_PATH}"
-    if port is None:
-        port = 443 if scheme == "https" else 80
-    netloc = parts.netloc.rsplit("@", 1)[-1]
-    base = urlunsplit((scheme, netloc, path, "", ""))
-    return Endpoint(base_url=base, host=host, port=port, loopback=loopback)

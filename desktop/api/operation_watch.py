@@ -1,46 +1,43 @@
 """Follow one operation to its end, without Qt: start it, poll it, then read the customer back.
 
-    outcome = watch_operation(api, lambda: api.suspend(cid, reason, key), cid, report=..., stop=...)
+    start = partial(api.start_operation, cid, "suspend", {"reason": reason}, key)
+    outcome = watch_operation(api, start, cid, report=..., stop=...)
 
-The start call is repeated with the same Idempotency-Key while the network misbehaves (the server
-returns the operation the first request made, so nothing happens twice); the poll backs off from
-25 ms to 2 s; lost connections are ridden out for as long as it takes, reported as
-"reconnecting". The customer is always read back at the end: whatever the client hoped, the
-server's record is what the window shows.
+This is the one retry layer of an operation (desktop/api/retry.py): every request is sent once
+by the transport and sent again from here while the network misbehaves, for as long as it
+takes, each pause cut short by `stop`. The start carries one Idempotency-Key, so the server
+returns the operation the first request made and nothing happens twice. The poll backs off
+from 25 ms to 2 s; lost connections are reported as "reconnecting". The customer is always read
+back at the end: whatever the client hoped, the server's record is what the window shows.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal, Protocol, TypeVar
 
-from desktop.api.errors import (
-    ApiError,
-    BadResponseError,
-    NetworkError,
-    NotFoundError,
-    ServerError,
-    SessionExpiredError,
-)
+from desktop.api.errors import ApiError, NotFoundError, SessionExpiredError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import Customer, Operation
-
-log = logging.getLogger("partner_desk.operations")
+from desktop.api.retry import Backoff as Backoff
+from desktop.api.retry import Stopped, pause, until_answered
 
 Phase = Literal["starting", "waiting", "reconnecting", "confirming"]
 T = TypeVar("T")
+
+# The app asked the watch to stop (quit, sign out); the server carries on regardless.
+WatchStopped = Stopped
 
 
 class OperationApi(Protocol):
     """The two calls a watch needs besides the start; PartnerApi has them."""
 
-    def get_operation(self, op_id: str) -> Operation: ...
+    def get_operation(self, op_id: str, *, once: bool = ...) -> Operation: ...
 
-    def get_customer(self, customer_id: str) -> Customer: ...
+    def get_customer(self, customer_id: str, *, once: bool = ...) -> Customer: ...
 
 
 @dataclass(frozen=True)
@@ -64,32 +61,6 @@ class WatchOutcome:
         return self.error is None and self.operation is not None and self.operation.succeeded
 
 
-class WatchStopped(Exception):
-    """The app asked the watch to stop (quit, sign out); the server carries on regardless."""
-
-
-@dataclass(frozen=True)
-class Backoff:
-    # Soon after the POST, as a fast backend may be done at once (the suspend-to-confirmed
-    # benchmark waited 200 ms for nothing); a slow one costs a few extra cheap polls.
-    first: float = 0.025
-    factor: float = 2.0
-    cap: float = 2.0
-
-    def delays(self) -> Iterator[float]:
-        delay = self.first
-        while True:
-            yield delay
-            delay = min(delay * self.factor, self.cap)
-
-
-def is_retryable(error: ApiError) -> bool:
-    """Trouble on the way, not an answer: asking again (same key) is safe and may work."""
-    if isinstance(error, NetworkError):
-        return error.transient
-    return isinstance(error, ServerError | BadResponseError)
-
-
 class _Watch:
     def __init__(
         self,
@@ -111,8 +82,7 @@ class _Watch:
         return self._backoff.delays()
 
     def pause(self, seconds: float) -> None:
-        if self._stop.wait(seconds):
-            raise WatchStopped()
+        pause(seconds, self._stop)
 
     def persist(
         self,
@@ -121,23 +91,64 @@ class _Watch:
         operation: Operation | None,
         at_least_once: bool = False,
     ) -> T:
-        """call() until it answers; retryable trouble is waited out with backoff."""
-        delays = self.delays()
-        while True:
-            if self._stop.is_set() and not at_least_once:
-                raise WatchStopped()
-            at_least_once = False
-            try:
-                result = call()
-            except ApiError as exc:
-                if not is_retryable(exc):
-                    raise
-                log.info("operation watch: %s; trying again", exc.message)
-                self.tell("reconnecting", operation, exc.message)
-                self.pause(next(delays))
-                continue
-            self.tell(phase, operation)
-            return result
+        """call() until it answers; transient trouble is waited out with backoff, unbounded."""
+        if self._stop.is_set() and not at_least_once:
+            raise WatchStopped()
+
+        def trouble(error: ApiError) -> None:
+            self.tell("reconnecting", operation, error.message)
+
+        result = until_answered(call, self.delays(), stop=self._stop, on_trouble=trouble)
+        self.tell(phase, operation)
+        return result
+
+
+def _start(
+    watch: _Watch, start: Callable[[], Operation] | Operation
+) -> tuple[Operation | None, ApiError | None]:
+    """The operation the server started (or the given one), or why it refused."""
+    if isinstance(start, Operation):
+        watch.tell("waiting", start)
+        return start, None
+    watch.tell("starting")
+    try:
+        # Sent even if the app is quitting already: the person confirmed it, and was told
+        # the server would finish it.
+        operation = watch.persist(start, "starting", None, at_least_once=True)
+    except SessionExpiredError:
+        raise
+    except ApiError as exc:  # refused: already suspended, another operation running...
+        return None, exc
+    watch.tell("waiting", operation)
+    return operation, None
+
+
+def _follow(
+    watch: _Watch, api: OperationApi, operation: Operation
+) -> tuple[Operation, ApiError | None]:
+    """Poll until the operation ends; the error is why it did not succeed."""
+    delays = watch.delays()
+    while not operation.finished:
+        watch.pause(next(delays))
+        try:
+            operation = watch.persist(
+                partial(api.get_operation, operation.id, once=True), "waiting", operation
+            )
+        except SessionExpiredError:
+            raise
+        except ApiError as exc:  # the operation is gone, or the server will not say
+            return operation, exc
+    if operation.succeeded:
+        return operation, None
+    failure = operation.error
+    reason = (
+        failure.message
+        if failure
+        else Message(
+            QT_TRANSLATE_NOOP("ApiMessages", "The operation failed; the server gave no reason.")
+        )
+    )
+    return operation, ApiError(reason, code=failure.code if failure else "")
 
 
 def watch_operation(
@@ -151,58 +162,19 @@ def watch_operation(
 ) -> WatchOutcome:
     """Start (or, given an Operation, resume) an operation and follow it to its end.
 
-    Raises WatchStopped when `stop` is set, and SessionExpiredError as it comes: signing in
-    again and calling this once more with the same `start` is safe.
+    `start` sends the request once (PartnerApi.start_operation); it is called again from here
+    while that fails on the way. Raises WatchStopped when `stop` is set, and
+    SessionExpiredError as it comes: signing in again and calling this once more with the same
+    `start` is safe.
     """
     watch = _Watch(report, stop, backoff or Backoff())
-    operation: Operation | None
-    error: ApiError | None = None
-    if isinstance(start, Operation):
-        operation = start
-        watch.tell("waiting", operation)
-    else:
-        watch.tell("starting")
-        try:
-            # Sent even if the app is quitting already: the person confirmed it, and was told
-            # the server would finish it.
-            operation = watch.persist(start, "starting", None, at_least_once=True)
-        except SessionExpiredError:
-            raise
-        except ApiError as exc:  # refused: already suspended, another operation running...
-            operation, error = None, exc
-        else:
-            watch.tell("waiting", operation)
-
+    operation, error = _start(watch, start)
     if operation is not None:
-        delays = watch.delays()
-        while not operation.finished:
-            watch.pause(next(delays))
-            try:
-                operation = watch.persist(
-                    partial(api.get_operation, operation.id), "waiting", operation
-                )
-            except SessionExpiredError:
-                raise
-            except ApiError as exc:  # the operation is gone, or the server will not say
-                error = exc
-                break
-        if error is None and not operation.succeeded:
-            failure = operation.error
-            error = ApiError(
-                failure.message
-                if failure
-                else Message(
-                    QT_TRANSLATE_NOOP(
-                        "ApiMessages", "The operation failed; the server gave no reason."
-                    )
-                ),
-                code=failure.code if failure else "",
-            )
-
+        operation, error = _follow(watch, api, operation)
     watch.tell("confirming", operation)
     try:
         customer: Customer | None = watch.persist(
-            partial(api.get_customer, customer_id), "confirming", operation
+            partial(api.get_customer, customer_id, once=True), "confirming", operation
         )
     except NotFoundError:
         customer = None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeGuard, TypeVar, get_args
 
 import pydantic
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
@@ -20,8 +20,16 @@ from desktop.api.message import QT_TRANSLATE_NOOP, Message
 
 CustomerStatus = Literal["active", "suspended", "canceled"]
 SearchField = Literal["name", "account_number", "email", "phone", "domain"]
+# The operations a customer can be put through, as the wire names them. Scheduled operations
+# (coming) are these same kinds with a time to run at, not kinds of their own.
 OperationKind = Literal["suspend", "unsuspend", "cancel", "restore"]
+OPERATION_KINDS: tuple[OperationKind, ...] = get_args(OperationKind)
 OperationState = Literal["pending", "running", "succeeded", "failed"]
+
+
+def is_operation_kind(value: object) -> TypeGuard[OperationKind]:
+    """True for a kind this client knows (one read back from disk may be anything)."""
+    return value in OPERATION_KINDS
 
 
 # Strict types are not enough for what the windows do with a value: Qt takes 32-bit counts,

@@ -1,5 +1,7 @@
 """HTTP for the Partner API: verified TLS, timeouts, safe retries, capped answers, one error type.
 
+Which requests are repeated, and by whom, is desktop/api/retry.py's to say.
+
 Everything requests or urllib3 can raise is turned into a NetworkError or BadResponseError
 here, so nothing above this module ever sees a library exception.
 """
@@ -13,7 +15,6 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
 import requests
@@ -23,7 +24,6 @@ from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_environ_proxies
 from urllib3.exceptions import DecodeError, ReadTimeoutError
-from urllib3.util.retry import Retry
 
 import desktop
 from desktop.api.connection import ConnectionMonitor
@@ -31,6 +31,7 @@ from desktop.api.endpoint import Endpoint
 from desktop.api.errors import BadResponseError, NetworkError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.network_errors import could_not_connect, network_error, timed_out
+from desktop.api.retry import UNAVAILABLE, single_attempt, transport_retries
 
 log = logging.getLogger("partner_desk.api")
 
@@ -38,10 +39,6 @@ Timeout = tuple[float, float]
 
 DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024
 _CHUNK = 64 * 1024
-# Past this, a Retry-After is not waited out inside one call: the caller hears about it instead.
-MAX_RETRY_AFTER_SECONDS = 10.0
-# A gateway or the server saying it cannot serve just now: the server is not there for us.
-_UNAVAILABLE = frozenset({502, 503, 504})
 
 
 USER_AGENT = f"PartnerDesk/{desktop.__version__} python-requests/{requests.__version__}"
@@ -63,59 +60,6 @@ class Answer:
     def what(self) -> str:
         """'GET /customers', for messages."""
         return f"{self.method} {self.path}"
-
-
-class _RetryPolicy(Retry):
-    """urllib3's Retry, refusing what it would otherwise do that must not happen here.
-
-    urllib3 retries connect errors and "other" errors whatever the method; a POST or PATCH is
-    never repeated by the transport, since the server may already have acted on it. A read
-    timeout is not retried either: a server that did not answer in time once will keep the
-    person waiting a second and third time.
-    """
-
-    def increment(
-        self,
-        method: str | None = None,
-        url: str | None = None,
-        response: urllib3.BaseHTTPResponse | None = None,
-        error: Exception | None = None,
-        _pool: urllib3.connectionpool.ConnectionPool | None = None,
-        _stacktrace: TracebackType | None = None,
-    ) -> _RetryPolicy:
-        give_up = (
-            (error is not None and not self._is_method_retryable(method or ""))
-            or isinstance(error, ReadTimeoutError)
-            or (
-                response is not None
-                and (self.get_retry_after(response) or 0) > MAX_RETRY_AFTER_SECONDS
-            )
-        )
-        if give_up:
-            # An exhausted copy raises what urllib3 and requests expect when retries run out.
-            spent = self.new(total=0)
-            return super(_RetryPolicy, spent).increment(
-                method, url, response, error, _pool, _stacktrace
-            )
-        return super().increment(method, url, response, error, _pool, _stacktrace)
-
-
-def retry_policy() -> Retry:
-    return _RetryPolicy(
-        total=3,
-        connect=3,
-        read=2,
-        status=3,
-        other=0,
-        backoff_factor=0.25,
-        backoff_max=4.0,
-        status_forcelist=frozenset({429, 502, 503, 504}),
-        allowed_methods=frozenset({"GET", "PUT", "DELETE"}),
-        respect_retry_after_header=True,
-        # The last 5xx answer is returned and mapped to a ServerError with its message.
-        raise_on_status=False,
-        raise_on_redirect=False,
-    )
 
 
 class _TlsAdapter(HTTPAdapter):
@@ -152,7 +96,8 @@ class Transport:
     requests.Session is not thread-safe, so each concurrent caller borrows its own from a small
     pool. (threading.local is no help here: Qt's pool threads get a fresh Python thread state
     for every task, which empties thread-locals and would make a new Session, and a new TLS
-    handshake, per call.)
+    handshake, per call.) Two pools: sessions that repeat a failed GET, PUT or DELETE by
+    themselves, and sessions that send each request once, for callers that decide (retry.py).
     """
 
     def __init__(
@@ -172,41 +117,45 @@ class Transport:
         self._proxies: dict[str, str] = (
             {} if endpoint.loopback else dict(get_environ_proxies(endpoint.base_url))
         )
-        self._idle: list[requests.Session] = []
+        # Keyed by `once`: whether the caller, not the transport, repeats what fails.
+        self._idle: dict[bool, list[requests.Session]] = {False: [], True: []}
         self._all: list[requests.Session] = []
         self._lock = threading.Lock()
         # Told the outcome of every request: the app's one idea of whether the server is there.
         self.connection = ConnectionMonitor()
 
-    def _new_session(self) -> requests.Session:
+    def _new_session(self, once: bool) -> requests.Session:
         session = requests.Session()
         session.trust_env = False
         session.verify = True
         session.proxies = dict(self._proxies)
         session.headers["User-Agent"] = USER_AGENT
         session.headers["Accept"] = "application/json"
-        adapter = _TlsAdapter(self._ssl_context, max_retries=retry_policy())
+        retries = single_attempt() if once else transport_retries()
+        adapter = _TlsAdapter(self._ssl_context, max_retries=retries)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         return session
 
     @contextlib.contextmanager
-    def _session(self) -> Iterator[requests.Session]:
+    def _session(self, once: bool) -> Iterator[requests.Session]:
+        idle = self._idle[once]
         with self._lock:
-            session = self._idle.pop() if self._idle else None
+            session = idle.pop() if idle else None
         if session is None:
-            session = self._new_session()
+            session = self._new_session(once)
             with self._lock:
                 self._all.append(session)
         try:
             yield session
         finally:
             with self._lock:
-                self._idle.append(session)
+                idle.append(session)
 
     def close(self) -> None:
         with self._lock:
-            sessions, self._all, self._idle = self._all, [], []
+            sessions, self._all = self._all, []
+            self._idle = {False: [], True: []}
         for session in sessions:
             session.close()
 
@@ -219,10 +168,13 @@ class Transport:
         json: object = None,
         data: bytes | None = None,
         headers: Mapping[str, str] | None = None,
+        once: bool = False,
     ) -> Answer:
+        """One complete answer; with `once`, a failure is never repeated here (the caller
+        decides, desktop/api/retry.py), whatever the method."""
         url = f"{self.endpoint.base_url}{path}"
         started = time.monotonic()
-        with self._session() as session:
+        with self._session(once) as session:
             try:
                 response = session.request(
                     method,
@@ -264,7 +216,7 @@ class Transport:
         )
 
     def _heard(self, status: int) -> None:
-        if status in _UNAVAILABLE:
+        if status in UNAVAILABLE:
             self.connection.troubled(
                 Message(
                     QT_TRANSLATE_NOOP(
