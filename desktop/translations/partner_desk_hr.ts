@@ -435,10 +435,6 @@
         <translation>&amp;Razlog, bilježi se za svakog od njih</translation>
     </message>
     <message>
-        <source>What is missing</source>
-        <translation>Što nedostaje</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Their services stay billable while they are suspended&lt;/b&gt;</source>
         <translation>&lt;b&gt;Njihove se usluge i dalje naplaćuju dok su suspendirani&lt;/b&gt;</translation>
     </message>
@@ -742,14 +738,6 @@
         <translation>Otkazati korisnika {name}?</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>Korisnik</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Račun</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Every service below is removed and stops being billed at once.&lt;/b&gt; The customer&apos;s control panel is blocked. You can undo this for {days} days with Restore Customer.</source>
         <translation>&lt;b&gt;Sve usluge u nastavku odmah se uklanjaju i prestaju se naplaćivati.&lt;/b&gt; Upravljačka ploča korisnika blokira se. To možete poništiti još {days} dana naredbom Vrati korisnika.</translation>
     </message>
@@ -794,10 +782,6 @@
         <translation>Upišite {number} da omogućite Otkaži račun</translation>
     </message>
     <message>
-        <source>What is missing</source>
-        <translation>Što nedostaje</translation>
-    </message>
-    <message>
         <source>Cancel Account</source>
         <translation>Otkaži račun</translation>
     </message>
@@ -816,6 +800,25 @@
     <message>
         <source>Type the account number exactly to enable Cancel Account.</source>
         <translation>Upišite točan broj računa da omogućite Otkaži račun.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>Korisnik</translation>
+    </message>
+    <message>
+        <source>Account {number}</source>
+        <translation>Račun {number}</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Račun</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Što nedostaje</translation>
     </message>
 </context>
 <context>
@@ -3446,10 +3449,6 @@ Vaši korisnici nisu promijenjeni.</translation>
 <context>
     <name>SuspendConfirmDialog</name>
     <message>
-        <source>Account {number}</source>
-        <translation>Račun {number}</translation>
-    </message>
-    <message>
         <source>Suspend customer</source>
         <translation>Suspendiraj korisnika</translation>
     </message>
@@ -3480,18 +3479,6 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Re-enabling starts the customer&apos;s services again and opens their control panel.</source>
         <translation>Ponovna aktivacija ponovno pokreće usluge korisnika i otvara njegovu upravljačku ploču.</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Korisnik</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Račun</translation>
-    </message>
-    <message>
-        <source>What is missing</source>
-        <translation>Što nedostaje</translation>
     </message>
     <message>
         <source>&amp;Reason</source>

@@ -10,22 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QLayout,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.bulk.billable import BulkBillable
-from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
-from desktop.ui.widgets.labels import heading, muted
+from desktop.ui.widgets.labels import heading, wrapped
 from desktop.ui.widgets.naming import named
-from desktop.ui.widgets.reason_picker import ReasonPicker, bold_label, suspension_reasons
+from desktop.ui.widgets.reason_picker import bold_label, suspension_reasons
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -58,11 +49,33 @@ class BulkConfirmDialog(ConfirmDialog):
         super().__init__(parent)
         self.plan = plan
         suspend = plan.kind == "suspend"
-        customers = plan.customers
-        n = len(customers)
+        layout = self._build_header(suspend, len(plan.customers))
+        layout.addSpacing(6)
+        self._build_lists(layout, plan)
+        layout.addSpacing(6)
         if suspend:
-            named(self, "bulkSuspendConfirmDialog", self.tr("Suspend customers"))
-            self.setWindowTitle(self.tr("Suspend Customers"))
+            reason = suspension_reasons("bulkSuspendReason")
+            self.add_reason(layout, reason, self.tr("&Reason, recorded for each of them"))
+        self.add_problem(layout, "bulkReasonProblem")
+        self.billable: BulkBillable | None = None
+        if suspend and plan.customers:
+            self._build_billable(layout, api, runner, plan)
+        layout.addSpacing(10)
+        # A comfortable line length; the fixed-size layout would otherwise shrink to the words.
+        self.names.setMinimumWidth(460)
+        self.cancel = named(
+            QPushButton(self.tr("Cancel")), "cancelBulkButton", self.tr("Cancel: send nothing")
+        )
+        # The reason is the one thing to decide; the lists are a Shift+Tab away.
+        self.finish(layout, self._confirm_button(suspend, len(plan.customers)), self.cancel)
+
+    def _build_header(self, suspend: bool, n: int) -> QVBoxLayout:
+        if suspend:
+            layout = self.start(
+                "bulkSuspendConfirmDialog",
+                self.tr("Suspend customers"),
+                self.tr("Suspend Customers"),
+            )
             title = (
                 self.tr("Suspend 1 customer?")
                 if n == 1
@@ -73,8 +86,11 @@ class BulkConfirmDialog(ConfirmDialog):
                 " until you re-enable the account."
             )
         else:
-            named(self, "bulkReenableConfirmDialog", self.tr("Re-enable customers"))
-            self.setWindowTitle(self.tr("Re-enable Customers"))
+            layout = self.start(
+                "bulkReenableConfirmDialog",
+                self.tr("Re-enable customers"),
+                self.tr("Re-enable Customers"),
+            )
             title = (
                 self.tr("Re-enable 1 customer?")
                 if n == 1
@@ -83,109 +99,75 @@ class BulkConfirmDialog(ConfirmDialog):
             explain = self.tr(
                 "Re-enabling starts each customer's services again and opens their control panel."
             )
-        self.setModal(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(6)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(named(heading(title, self), "bulkConfirmTitle", self.tr("What to do")))
-        explanation = QLabel(explain)
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
-        layout.addSpacing(6)
+        layout.addWidget(wrapped(explain))
+        return layout
 
+    def _build_lists(self, layout: QVBoxLayout, plan: BulkPlan) -> None:
+        """Who it is sent for and, when some are left out, who and why."""
+        customers = plan.customers
         self.names = name_list(
             [self._line(c.name, c.account_number) for c in customers],
             "bulkCustomerList",
             self.tr("Customers it is sent for"),
         )
-        names_label = bold_label(self.tr("C&ustomers ({n})").format(n=n))
+        names_label = bold_label(self.tr("C&ustomers ({n})").format(n=len(customers)))
         names_label.setBuddy(self.names)
         layout.addWidget(names_label)
         layout.addWidget(self.names)
 
         self.skipped: QListWidget | None = None
-        if plan.skipped:
-            self.skipped = name_list(
-                [
-                    self.tr("{name}: {why}").format(name=e.customer.name, why=e.skipped)
-                    for e in plan.skipped
-                ],
-                "bulkSkippedList",
-                self.tr("Skipped customers and why"),
-            )
-            skipped_label = bold_label(
-                self.tr("S&kipped ({n}): nothing is sent for these").format(n=len(plan.skipped))
-            )
-            skipped_label.setBuddy(self.skipped)
-            layout.addSpacing(4)
-            layout.addWidget(skipped_label)
-            layout.addWidget(self.skipped)
-        layout.addSpacing(6)
+        if not plan.skipped:
+            return
+        self.skipped = name_list(
+            [
+                self.tr("{name}: {why}").format(name=e.customer.name, why=e.skipped)
+                for e in plan.skipped
+            ],
+            "bulkSkippedList",
+            self.tr("Skipped customers and why"),
+        )
+        skipped_label = bold_label(
+            self.tr("S&kipped ({n}): nothing is sent for these").format(n=len(plan.skipped))
+        )
+        skipped_label.setBuddy(self.skipped)
+        layout.addSpacing(4)
+        layout.addWidget(skipped_label)
+        layout.addWidget(self.skipped)
 
-        self.reason: ReasonPicker | None = None
-        if suspend:
-            self.reason = suspension_reasons("bulkSuspendReason")
-            reason_label = bold_label(self.tr("&Reason, recorded for each of them"))
-            reason_label.setBuddy(self.reason.combo)
-            layout.addWidget(reason_label)
-            layout.addWidget(self.reason)
-            self.reason.changed.connect(self._update)
-        self.problem = named(muted(""), "bulkReasonProblem", self.tr("What is missing"))
-        layout.addWidget(self.problem)
-
-        self.billable: BulkBillable | None = None
-        if suspend and customers:
-            self.billable = BulkBillable(api, runner, [c.id for c in customers])
-            box = Callout(
-                "warning",
-                self.tr("<b>Their services stay billable while they are suspended</b>"),
+    def _build_billable(
+        self, layout: QVBoxLayout, api: PartnerApi, runner: TaskRunner, plan: BulkPlan
+    ) -> None:
+        self.billable = BulkBillable(api, runner, [c.id for c in plan.customers])
+        note = wrapped(
+            self.tr(
+                "They are billed until you remove them on each customer's Services tab:"
+                " suspending does not stop billing."
             )
-            box.body.addWidget(self.billable)
-            note = QLabel(
-                self.tr(
-                    "They are billed until you remove them on each customer's Services tab:"
-                    " suspending does not stop billing."
-                )
-            )
-            note.setWordWrap(True)
-            box.body.addWidget(note)
-            layout.addSpacing(4)
-            layout.addWidget(box)
-        layout.addSpacing(10)
-        # A comfortable line length; the fixed-size layout would otherwise shrink to the words.
-        self.names.setMinimumWidth(460)
+        )
+        layout.addSpacing(4)
+        self.add_callout(
+            layout,
+            "warning",
+            self.tr("<b>Their services stay billable while they are suspended</b>"),
+            self.billable,
+            note,
+        )
 
+    def _confirm_button(self, suspend: bool, n: int) -> QPushButton:
         if suspend:
             text = self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend %n Accounts", "", n)
-            confirm = named(
+            return named(
                 QPushButton(text.format(n=n)),
                 "confirmBulkSuspendButton",
                 self.tr("Suspend %n accounts", "", n),
             )
-        else:
-            text = (
-                self.tr("Re-enable 1 Account")
-                if n == 1
-                else self.tr("Re-enable %n Accounts", "", n)
-            )
-            confirm = named(
-                QPushButton(text.format(n=n)),
-                "confirmBulkReenableButton",
-                self.tr("Re-enable %n accounts", "", n),
-            )
-        self.cancel = named(
-            QPushButton(self.tr("Cancel")), "cancelBulkButton", self.tr("Cancel: send nothing")
+        text = self.tr("Re-enable 1 Account") if n == 1 else self.tr("Re-enable %n Accounts", "", n)
+        return named(
+            QPushButton(text.format(n=n)),
+            "confirmBulkReenableButton",
+            self.tr("Re-enable %n accounts", "", n),
         )
-        self.add_buttons(layout, confirm, self.cancel)
-
-        # The reason is the one thing to decide; the lists are a Shift+Tab away.
-        self.focus_first(self.reason)
-        self._update()
-
-    def reason_text(self) -> str:
-        return self.reason.reason() if self.reason is not None else ""
 
     def done(self, result: int) -> None:
         if self.billable is not None:

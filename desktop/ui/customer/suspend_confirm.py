@@ -10,36 +10,20 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Slot
-from PySide6.QtWidgets import (
-    QLabel,
-    QLayout,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.customer.billable_services import BillableServices
-from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.clock import local_time
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
-from desktop.ui.widgets.labels import muted, muted_line, name_heading
+from desktop.ui.widgets.labels import muted, wrapped
 from desktop.ui.widgets.naming import named
-from desktop.ui.widgets.reason_picker import ReasonPicker, bold_label, suspension_reasons
+from desktop.ui.widgets.reason_picker import suspension_reasons
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
     from desktop.api.records import Customer
     from desktop.tasks import TaskRunner
-
-
-def account_line(customer: Customer) -> str:
-    # One context for both confirmations (parent.tr would be looked up under the parent's class).
-    words = QCoreApplication.translate("SuspendConfirmDialog", "Account {number}")
-    parts = [words.format(number=customer.account_number)]
-    if customer.domain:
-        parts.append(customer.domain)
-    return "  ·  ".join(parts)
 
 
 class SuspendConfirmDialog(ConfirmDialog):
@@ -53,97 +37,89 @@ class SuspendConfirmDialog(ConfirmDialog):
     ) -> None:
         super().__init__(parent)
         self._suspend = suspend
+        layout = self._build_header(customer)
+        layout.addSpacing(6)
         if suspend:
-            named(self, "suspendConfirmDialog", self.tr("Suspend customer"))
-            self.setWindowTitle(self.tr("Suspend Customer"))
-            title = self.tr("Suspend {name}?")
+            self.add_reason(layout, suspension_reasons("suspendReason"), self.tr("&Reason"))
+        else:
+            self._build_suspension_info(layout, customer)
+        self.add_problem(layout, "reasonProblem")
+        self._build_services(layout, api, runner, customer)
+        layout.addSpacing(10)
+        self.cancel = named(
+            QPushButton(self.tr("Cancel")), "cancelSuspendButton", self.tr("Cancel: send nothing")
+        )
+        self.finish(layout, self._confirm_button(), self.cancel)
+
+    def _build_header(self, customer: Customer) -> QVBoxLayout:
+        if self._suspend:
+            layout = self.start(
+                "suspendConfirmDialog", self.tr("Suspend customer"), self.tr("Suspend Customer")
+            )
+            self.add_customer(layout, self.tr("Suspend {name}?"), customer)
             explain = self.tr(
                 "Suspending stops the customer's services and blocks their control panel"
                 " until you re-enable the account."
             )
         else:
-            named(self, "reenableConfirmDialog", self.tr("Re-enable customer"))
-            self.setWindowTitle(self.tr("Re-enable Customer"))
-            title = self.tr("Re-enable {name}?")
+            layout = self.start(
+                "reenableConfirmDialog",
+                self.tr("Re-enable customer"),
+                self.tr("Re-enable Customer"),
+            )
+            self.add_customer(layout, self.tr("Re-enable {name}?"), customer)
             explain = self.tr(
                 "Re-enabling starts the customer's services again and opens their control panel."
             )
-        self.setModal(True)
+        layout.addWidget(wrapped(explain))
+        return layout
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(6)
-        # Exactly as big as the content, also once the services arrive; the box below sets a
-        # comfortable line length for the wrapped text.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        layout.addWidget(
-            named(name_heading(title, customer.name, self), "confirmTitle", self.tr("Customer"))
-        )
-        layout.addWidget(
-            named(muted_line(account_line(customer)), "confirmAccount", self.tr("Account"))
-        )
-        layout.addSpacing(8)
-        explanation = QLabel(explain)
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
-        layout.addSpacing(6)
+    def _build_suspension_info(self, layout: QVBoxLayout, customer: Customer) -> None:
+        """Since when and why the customer is suspended: what a re-enable ends."""
+        lines = []
+        if customer.suspended_at is not None:
+            when = html.escape(local_time(customer.suspended_at))
+            lines.append(self.tr("Suspended since {when}.").format(when=when))
+        if customer.suspension_reason:
+            reason = html.escape(customer.suspension_reason)
+            lines.append(self.tr("Reason: {reason}").format(reason=reason))
+        if lines:
+            layout.addWidget(named(muted("<br>".join(lines)), "suspensionInfo", self.tr("Now")))
+            layout.addSpacing(8)
 
-        self.reason: ReasonPicker | None = None
-        self.problem = named(muted(""), "reasonProblem", self.tr("What is missing"))
-        if suspend:
-            self.reason = suspension_reasons("suspendReason")
-            reason_label = bold_label(self.tr("&Reason"))
-            reason_label.setBuddy(self.reason.combo)
-            layout.addWidget(reason_label)
-            layout.addWidget(self.reason)
-            self.reason.changed.connect(self._update)
-        else:
-            since = customer.suspended_at
-            lines = []
-            if since is not None:
-                lines.append(
-                    self.tr("Suspended since {when}.").format(when=html.escape(local_time(since)))
-                )
-            if customer.suspension_reason:
-                lines.append(
-                    self.tr("Reason: {reason}").format(
-                        reason=html.escape(customer.suspension_reason)
-                    )
-                )
-            if lines:
-                layout.addWidget(named(muted("<br>".join(lines)), "suspensionInfo", self.tr("Now")))
-                layout.addSpacing(8)
-
-        layout.addWidget(self.problem)
+    def _build_services(
+        self, layout: QVBoxLayout, api: PartnerApi, runner: TaskRunner, customer: Customer
+    ) -> None:
+        suspend = self._suspend
         self.services = BillableServices(
             api,
             runner,
             customer.id,
             self.tr("Billed per month:") if suspend else self.tr("Billed per month again:"),
         )
-        box = Callout(
+        body: list[QWidget] = [self.services]
+        if suspend:
+            body.append(
+                wrapped(
+                    self.tr(
+                        "They are billed until you remove them on the Services tab: suspending"
+                        " does not stop billing."
+                    )
+                )
+            )
+        self._box = self.add_callout(
+            layout,
             "warning" if suspend else "neutral",
             self.tr("<b>These services stay billable while the customer is suspended</b>")
             if suspend
             else self.tr("<b>These services run again</b>"),
+            *body,
+            width=440,
         )
-        box.body.addWidget(self.services)
-        if suspend:
-            note = QLabel(
-                self.tr(
-                    "They are billed until you remove them on the Services tab: suspending"
-                    " does not stop billing."
-                )
-            )
-            note.setWordWrap(True)
-            box.body.addWidget(note)
-        box.setMinimumWidth(440)
-        layout.addWidget(box)
         # With no services the box would contradict itself ("these stay billable": none), so
         # one sentence that fits the case takes its place.
-        self._box = box
         self._no_services = named(
-            QLabel(
+            wrapped(
                 self.tr(
                     "This customer has no services, so nothing is billed while it is suspended."
                 )
@@ -153,42 +129,25 @@ class SuspendConfirmDialog(ConfirmDialog):
             "noServicesNote",
             self.tr("Services"),
         )
-        self._no_services.setWordWrap(True)
         self._no_services.hide()
         layout.addWidget(self._no_services)
         self.services.loaded.connect(self._services_loaded)
-        layout.addSpacing(10)
 
-        if suspend:
-            confirm = named(
+    def _confirm_button(self) -> QPushButton:
+        if self._suspend:
+            return named(
                 QPushButton(self.tr("Suspend Account")),
                 "confirmSuspendButton",
                 self.tr("Suspend account"),
             )
-        else:
-            confirm = named(
-                QPushButton(self.tr("Re-enable Account")),
-                "confirmReenableButton",
-                self.tr("Re-enable account"),
-            )
-        self.cancel = named(
-            QPushButton(self.tr("Cancel")), "cancelSuspendButton", self.tr("Cancel: send nothing")
+        return named(
+            QPushButton(self.tr("Re-enable Account")),
+            "confirmReenableButton",
+            self.tr("Re-enable account"),
         )
-        self.add_buttons(layout, confirm, self.cancel)
-
-        self.focus_first(self.reason)
-        self._update()
-
-    def reason_text(self) -> str:
-        return self.reason.reason() if self.reason is not None else ""
 
     @Slot()
     def _services_loaded(self) -> None:
         empty = self.services.services() == []
         self._box.setVisible(not empty)
         self._no_services.setVisible(empty)
-
-    @Slot()
-    def _update(self) -> None:
-        problem = self.reason.problem() if self.reason is not None else ""
-        self.show_problem(problem)

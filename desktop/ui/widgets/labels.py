@@ -50,3 +50,10 @@ def muted(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(MUTED)
     return label
+
+
+def wrapped(text: str) -> QLabel:
+    """A sentence or two that wraps at the window's width instead of widening it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
