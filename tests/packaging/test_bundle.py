@@ -117,19 +117,90 @@ def test_bundle_leaves_out_the_qt_the_app_does_not_use(bundle: Path) -> None:
     assert all(name.startswith(CFG.QT_TRANSLATIONS_KEPT) for name in translations)
 
 
-@pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils' readelf")
+def _needed(path: Path) -> list[str]:
+    """The libraries an ELF file links, by binutils' readelf (the spec reads them itself)."""
+    dynamic = subprocess.run(
+        ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+    ).stdout
+    return [
+        line.split("[", 1)[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line
+    ]
+
+
+def _libraries(bundle: Path) -> list[Path]:
+    return [
+        path
+        for path in (bundle / "_internal").rglob("*.so*")
+        if path.is_file() and not path.is_symlink()
+    ]
+
+
+def _on_this_machine(name: str) -> Path | None:
+    """Where the loader (or PyInstaller, for Qt's own) finds a library here; None if nowhere."""
+    bindepend = pytest.importorskip("PyInstaller.depend.bindepend")
+    import PySide6
+
+    qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
+    found = bindepend.resolve_library_path(name, search_paths=[str(qt_lib)])
+    return Path(found) if found else None
+
+
+readelf = pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils' readelf")
+
+
+@readelf
 def test_nothing_in_the_bundle_needs_a_library_left_out(bundle: Path) -> None:
-    dropped = (*CFG.LINUX_LIBS_DROPPED, *(f"libQt6{lib}." for lib in CFG.QT_LIBS_DROPPED))
+    """Every library a bundled file links is in the bundle, unless PyInstaller leaves it to the
+    system on purpose (libc, libGL, libxcb, ...) or this machine lacks it: no list to keep.
+    It failed when GTK 3 was installed: the GTK theme's libraries stayed, what they link went."""
+    dylib = pytest.importorskip("PyInstaller.depend.dylib")
+    bundled = {path.name for path in (bundle / "_internal").rglob("*")}
     needing: list[str] = []
-    for path in bundle.rglob("*.so*"):
-        if path.is_symlink() or not path.is_file():
-            continue
-        dynamic = subprocess.run(
-            ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
-        ).stdout
-        for line in dynamic.splitlines():
-            if "(NEEDED)" in line:
-                needed = line.split("[", 1)[1].rstrip("]")
-                if needed.startswith(dropped):
-                    needing.append(f"{path.relative_to(bundle)} needs {needed}")
+    for path in [bundle / CFG.EXECUTABLE, *_libraries(bundle)]:
+        for needed in _needed(path):
+            if needed in bundled or needed.startswith("ld-linux"):  # the loader itself
+                continue
+            if dylib.include_library(needed) and _on_this_machine(needed) is not None:
+                needing.append(f"{path.relative_to(bundle)} needs {needed}")
     assert not needing, "\n".join(needing)
+
+
+@readelf
+def test_every_library_in_the_bundle_is_one_the_app_loads(bundle: Path) -> None:
+    """No library is there only for a plugin that was dropped (GTK and all under it, Kerberos for
+    QtNetwork): each is linked, at some depth, by the executable, libpython, an extension module
+    or a kept Qt plugin, through bundled libraries or the system's. So the bundle does not
+    depend on what else the build machine has installed."""
+    internal = bundle / "_internal"
+    by_name: dict[str, list[Path]] = {}
+    for path in internal.rglob("*.so*"):
+        by_name.setdefault(path.name, []).append(path.resolve())
+    libraries = _libraries(bundle)
+    todo = [bundle / CFG.EXECUTABLE]
+    todo += [
+        path
+        for path in libraries
+        if ".cpython-" in path.name
+        or path.name.endswith(".abi3.so")
+        or path.name.startswith("libpython")  # the bootloader opens it
+        or "PySide6/Qt/plugins/" in path.relative_to(internal).as_posix()
+    ]
+    loaded: set[Path] = set()
+    looked_up: set[str] = set()
+    while todo:
+        path = todo.pop()
+        if path in loaded:
+            continue
+        loaded.add(path)
+        for needed in _needed(path):
+            if needed in by_name:
+                todo.extend(by_name[needed])
+            elif needed not in looked_up:  # the system's, e.g. libxcb, which links libXau
+                looked_up.add(needed)
+                found = _on_this_machine(needed)
+                if found is not None:
+                    todo.append(found)
+    unused = sorted(
+        str(path.relative_to(bundle)) for path in libraries if path.resolve() not in loaded
+    )
+    assert not unused, f"nothing the app loads links {unused}"

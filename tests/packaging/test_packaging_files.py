@@ -10,7 +10,9 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +132,55 @@ def test_the_bundle_excludes_the_qt_modules_the_app_does_not_use() -> None:
     excluded = set(CFG.qt_modules_excluded())
     assert {"PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtNetwork", "PySide6.QtSql"} <= excluded
     assert not {f"PySide6.{name}" for name in CFG.QT_MODULES_USED} & excluded
+
+
+def test_what_only_dropped_binaries_need_goes_and_what_a_kept_one_needs_stays() -> None:
+    needs = {
+        "app.so": ["libQt6Gui.so.6"],
+        "libQt6Gui.so.6": ["libglib.so"],
+        "libqgtk3.so": ["libgtk-3.so.0", "libQt6Gui.so.6", "libglib.so"],
+        "libgtk-3.so.0": ["libcairo.so.2", "libglib.so", "libc.so.6"],  # libc: not collected
+        "libcairo.so.2": ["libpixman.so"],
+        "libpixman.so": [],
+        "libglib.so": [],
+    }
+    assert CFG.needed_only_by(["libqgtk3.so"], needs) == {
+        "libgtk-3.so.0",
+        "libcairo.so.2",
+        "libpixman.so",
+    }
+    # Nothing kept links libcairo here; once something does, it and what it links stay.
+    assert CFG.needed_only_by(
+        ["libqgtk3.so"], {**needs, "app.so": ["libQt6Gui.so.6", "libcairo.so.2"]}
+    ) == {"libgtk-3.so.0"}
+    assert CFG.needed_only_by([], needs) == set()
+
+
+def _qt_binaries() -> list[Path]:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    return sorted(
+        path
+        for path in [*(qt / "lib").glob("*.so*"), *(qt / "plugins").rglob("*.so")]
+        if path.is_file() and not path.is_symlink()
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's Qt is ELF")
+@pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils' readelf")
+def test_elf_needed_reads_the_libraries_readelf_lists() -> None:
+    binaries = _qt_binaries()
+    assert len(binaries) > 50
+    for path in binaries:
+        dynamic = subprocess.run(
+            ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        listed = [
+            line.split("[", 1)[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line
+        ]
+        assert list(CFG.elf_needed(path)) == listed, path
+    # What the spec drops GTK by: the theme plugin links GTK whether or not GTK is installed.
+    gtk_theme = [path for path in binaries if path.name == "libqgtk3.so"]
+    assert gtk_theme and "libgtk-3.so.0" in CFG.elf_needed(gtk_theme[0])
+    assert CFG.elf_needed(PACKAGING / "bundle_config.py") == ()
