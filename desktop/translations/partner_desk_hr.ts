@@ -1147,84 +1147,8 @@
         <translation>Zatvori</translation>
     </message>
     <message>
-        <source>Discard changes?</source>
-        <translation>Odbaciti promjene?</translation>
-    </message>
-    <message>
-        <source>You have changes that are not saved. Discard them?</source>
-        <translation>Imate nespremljene promjene. Odbaciti ih?</translation>
-    </message>
-    <message>
-        <source>Discard Changes</source>
-        <translation>Odbaci promjene</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>Odbaci promjene</translation>
-    </message>
-    <message>
-        <source>Keep Editing</source>
-        <translation>Nastavi uređivati</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>Nastavi uređivati</translation>
-    </message>
-    <message>
-        <source>Saved at {time}.</source>
-        <translation>Spremljeno u {time}.</translation>
-    </message>
-    <message>
         <source>Opened {name}&apos;s control panel in your browser.</source>
         <translation>Upravljačka ploča korisnika {name} otvorena je u Vašem pregledniku.</translation>
-    </message>
-    <message>
-        <source>Already used by another customer</source>
-        <translation>Već ga koristi drugi korisnik</translation>
-    </message>
-    <message>
-        <source>That account number is taken; choose another.</source>
-        <translation>Taj je broj računa zauzet; odaberite drugi.</translation>
-    </message>
-    <message>
-        <source>The server did not accept some fields. {extra}</source>
-        <translation>Poslužitelj nije prihvatio neka polja. {extra}</translation>
-    </message>
-    <message>
-        <source>Could not reach the server: {reason} Your edits are kept; try Save again.</source>
-        <translation>Poslužitelj nije dostupan: {reason} Vaše su izmjene sačuvane; ponovno pokušajte Spremi.</translation>
-    </message>
-    <message>
-        <source>You are signed out. Sign in again, then Save: your edits are kept.</source>
-        <translation>Odjavljeni ste. Prijavite se ponovno pa spremite: Vaše su izmjene sačuvane.</translation>
-    </message>
-    <message>
-        <source>This customer no longer exists, or is no longer yours.</source>
-        <translation>Ovaj korisnik više ne postoji ili više nije Vaš.</translation>
-    </message>
-    <message>
-        <source>Not saved: {reason}</source>
-        <translation>Nije spremljeno: {reason}</translation>
-    </message>
-    <message>
-        <source>Not saved: something unexpected went wrong ({reason}).</source>
-        <translation>Nije spremljeno: dogodila se neočekivana pogreška ({reason}).</translation>
-    </message>
-    <message>
-        <source>Someone else had already saved the same changes.</source>
-        <translation>Netko drugi već je spremio iste promjene.</translation>
-    </message>
-    <message>
-        <source>Took the server&apos;s values; nothing left to save.</source>
-        <translation>Preuzete su vrijednosti s poslužitelja; nema više ničega za spremanje.</translation>
-    </message>
-    <message>
-        <source>Nothing was saved. Your edits are still here; Save to compare again.</source>
-        <translation>Ništa nije spremljeno. Vaše su izmjene i dalje ovdje; spremite za ponovnu usporedbu.</translation>
-    </message>
-    <message>
-        <source>Someone else changed this customer; choose what to keep.</source>
-        <translation>Netko drugi promijenio je ovog korisnika; odaberite što zadržati.</translation>
     </message>
     <message>
         <source>New Customer</source>
@@ -1492,6 +1416,61 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>Could not finish the operation on {name}: {reason}</source>
         <translation>Operaciju na korisniku {name} nije moguće dovršiti: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSaver</name>
+    <message>
+        <source>Already used by another customer</source>
+        <translation>Već ga koristi drugi korisnik</translation>
+    </message>
+    <message>
+        <source>That account number is taken; choose another.</source>
+        <translation>Taj je broj računa zauzet; odaberite drugi.</translation>
+    </message>
+    <message>
+        <source>The server did not accept some fields. {extra}</source>
+        <translation>Poslužitelj nije prihvatio neka polja. {extra}</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Spremljeno u {time}.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server: {reason} Your edits are kept; try Save again.</source>
+        <translation>Poslužitelj nije dostupan: {reason} Vaše su izmjene sačuvane; ponovno pokušajte Spremi.</translation>
+    </message>
+    <message>
+        <source>You are signed out. Sign in again, then Save: your edits are kept.</source>
+        <translation>Odjavljeni ste. Prijavite se ponovno pa spremite: Vaše su izmjene sačuvane.</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists, or is no longer yours.</source>
+        <translation>Ovaj korisnik više ne postoji ili više nije Vaš.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Nije spremljeno: {reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: something unexpected went wrong ({reason}).</source>
+        <translation>Nije spremljeno: dogodila se neočekivana pogreška ({reason}).</translation>
+    </message>
+    <message>
+        <source>Someone else had already saved the same changes.</source>
+        <translation>Netko drugi već je spremio iste promjene.</translation>
+    </message>
+    <message>
+        <source>Took the server&apos;s values; nothing left to save.</source>
+        <translation>Preuzete su vrijednosti s poslužitelja; nema više ničega za spremanje.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Your edits are still here; Save to compare again.</source>
+        <translation>Ništa nije spremljeno. Vaše su izmjene i dalje ovdje; spremite za ponovnu usporedbu.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this customer; choose what to keep.</source>
+        <translation>Netko drugi promijenio je ovog korisnika; odaberite što zadržati.</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1779,33 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>The demo server did not answer in time.</source>
         <translation>Demo poslužitelj nije odgovorio na vrijeme.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardChangesBox</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Odbaciti promjene?</translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved. Discard them?</source>
+        <translation>Imate nespremljene promjene. Odbaciti ih?</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Odbaci promjene</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Odbaci promjene</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>Nastavi uređivati</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Nastavi uređivati</translation>
     </message>
 </context>
 <context>

@@ -1,22 +1,20 @@
-"""Edit Customer (and New Customer): the details form, the status panel, saving and conflicts.
+"""Edit Customer (and New Customer): the details form, the status panel, the tabs, and a window
+that does not close while the server works on the customer.
 
-Every call to the server runs in the TaskRunner; the dialog only reacts to the answers. What the
-person typed survives every failure: a 422 lands beside its field, a 412 becomes a per-field
-choice, a network error leaves the form as it was.
+Saving and its conflicts are CustomerSaver's (saving.py); suspend, re-enable, cancel and restore
+are CustomerOperations' (operations.py). The dialog shows what they report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -24,25 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.errors import (
-    ApiError,
-    ConflictError,
-    NetworkError,
-    NotFoundError,
-    SessionExpiredError,
-    ValidationError,
-)
-from desktop.ui.customer.conflict import ConflictDialog, ConflictRow
-from desktop.ui.customer.fields import FIELD_KEYS, customer_value, nest
 from desktop.ui.customer.form import CustomerForm
 from desktop.ui.customer.history_tab import HistoryTab
 from desktop.ui.customer.login import LoginAsCustomerButton
 from desktop.ui.customer.operations import CustomerOperations
 from desktop.ui.customer.progress import stays_open_text
+from desktop.ui.customer.saving import CustomerSaver, DiscardChangesBox
 from desktop.ui.customer.services_tab import ServicesTab
 from desktop.ui.customer.status_panel import StatusPanel
-from desktop.ui.failure_words import shown_message
 from desktop.ui.widgets.elided_label import ElidedLabel, shortened
+from desktop.ui.widgets.labels import heading_font, muted_line
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.screen_fit import FormScroll, keep_on_screen
 from desktop.ui.widgets.switch import ToggleSwitch
@@ -54,8 +43,7 @@ if TYPE_CHECKING:
     from desktop.operations.center import OperationCenter
     from desktop.settings import AppSettings
     from desktop.tasks import TaskRunner
-
-# Text colour of the note beside the buttons, by kind.
+    from desktop.ui.customer.fields import FieldValue
 
 
 class CustomerDialog(QDialog):
@@ -73,27 +61,36 @@ class CustomerDialog(QDialog):
         settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._api = api
-        self._runner = runner
         self._saving = False
         self._operation_locked = False
-        self._discard_box: QMessageBox | None = None
+        self._discard_box: DiscardChangesBox | None = None
         self._closing_confirmed = False
         self._refusal = ""  # the note shown after a close attempt during an operation
         named(self, "customerDialog", self.tr("Customer details"))
         self.setSizeGripEnabled(True)
 
-        # Elided: a 200-character name must not make the window wider than the screen.
-        self.title = named(ElidedLabel(), "customerTitle", self.tr("Customer name"))
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.subtitle = named(
-            ElidedLabel(), "customerSubtitle", self.tr("Account number and domain")
-        )
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self._build_tabs(api, runner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_header(api, runner))
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._build_buttons())
 
+        self.saver = CustomerSaver(self, self, self.form, api, runner)
+        self.saver.saved.connect(self.customer_saved)
+        self.form.changed.connect(self.update_buttons)
+        self.show_customer(customer)
+        # Focus starts in the first field, not on the first button in the chain (the control
+        # panel link), where Enter would open a browser.
+        self.form.editor("name").setFocus(Qt.FocusReason.OtherFocusReason)
+        self.operations = self._operations(api, runner, operations, settings)
+        # Tall enough for the form and a couple of error lines without scrolling.
+        self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
+        keep_on_screen(self)  # and never wider or taller than the screen it is on
+
+    def _build_tabs(self, api: PartnerApi, runner: TaskRunner) -> None:
+        """General (the form beside the status panel), Services and History."""
         self.form = CustomerForm()
         self.status_panel = StatusPanel()
         self.status_panel.setFixedWidth(250)
@@ -113,12 +110,34 @@ class CustomerDialog(QDialog):
         # Alt+V and Alt+H: S and Y belong to the Street and City fields on the General tab.
         self.tabs.addTab(self.services_tab, self.tr("Ser&vices"))
         self.tabs.addTab(self.history_tab, self.tr("&History"))
+
+    def _build_header(self, api: PartnerApi, runner: TaskRunner) -> QHBoxLayout:
+        """The customer's name and account line, and the control panel link beside them."""
+        # Elided: a 200-character name must not make the window wider than the screen.
+        self.title = named(ElidedLabel(), "customerTitle", self.tr("Customer name"))
+        self.title.setFont(heading_font(self, 1.45))
+        self.subtitle = named(
+            muted_line("", preferred_width=480),
+            "customerSubtitle",
+            self.tr("Account number and domain"),
+        )
         self.login_button = LoginAsCustomerButton(api, runner)
-        self.login_button.login.failed.connect(lambda text: self._set_note(text, "error"))
+        self.login_button.login.failed.connect(lambda text: self.set_note(text, "error"))
         self.login_button.login.opened.connect(self._control_panel_opened)
         # An issued link is a History event: an open History tab shows it without Refresh.
         self.login_button.login.link_issued.connect(self.history_tab.reload_if_shown)
 
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.addLayout(names, 1)
+        header.addWidget(self.login_button, 0, Qt.AlignmentFlag.AlignTop)
+        return header
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Save (the default for Enter) and Close, with what a save is doing beside them."""
         self.progress = named(QProgressBar(), "saveProgress", self.tr("Saving"))
         self.progress.setRange(0, 0)  # busy: the server gives no percentage for a save
         self.progress.setFixedWidth(80)
@@ -144,31 +163,7 @@ class CustomerDialog(QDialog):
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
-
-        names = QVBoxLayout()
-        names.setSpacing(2)
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        header = QHBoxLayout()
-        header.addLayout(names, 1)
-        header.addWidget(self.login_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
-
-        self.form.changed.connect(self._update_buttons)
-        self._show(customer)
-        # Focus starts in the first field, not on the first button in the chain (the control
-        # panel link), where Enter would open a browser.
-        self.form.editor("name").setFocus(Qt.FocusReason.OtherFocusReason)
-        self.operations = self._operations(api, runner, operations, settings)
-        # Tall enough for the form and a couple of error lines without scrolling.
-        self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
-        keep_on_screen(self)  # and never wider or taller than the screen it is on
+        return buttons
 
     # --- public --------------------------------------------------------------------------------
 
@@ -191,18 +186,8 @@ class CustomerDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        base = self.form.base()
-        if base is None:
-            fields = self.form.values()
-            if not fields["account_number"]:
-                del fields["account_number"]  # the server assigns the next free number
-            self._submit(self._api.create_customer, nest(fields))
-        else:
-            self._submit(
-                self._api.update_customer, base.id, nest(self.form.changes()), base.version
-            )
+        if self.save_button.isEnabled():
+            self.saver.save()
 
     # --- closing -------------------------------------------------------------------------------
 
@@ -234,170 +219,52 @@ class CustomerDialog(QDialog):
         kind = running.kind if running else ""
         closes = kind != "cancel" and not self.form.is_dirty()  # as CustomerOperations decides
         self._refusal = stays_open_text(kind, closes_by_itself=closes)
-        self._set_note(self._refusal, "warning")
+        self.set_note(self._refusal, "warning")
 
     def _ask_to_discard(self) -> None:
         if self._discard_box is not None:
             self._discard_box.raise_()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard changes?"),
-            self.tr("You have changes that are not saved. Discard them?"),
-            parent=self,
-        )
-        named(box, "discardChangesBox", self.tr("Discard changes?"))
-        discard = named(
-            box.addButton(self.tr("Discard Changes"), QMessageBox.ButtonRole.DestructiveRole),
-            "discardButton",
-            self.tr("Discard changes"),
-        )
-        keep = named(
-            box.addButton(self.tr("Keep Editing"), QMessageBox.ButtonRole.RejectRole),
-            "keepEditingButton",
-            self.tr("Keep editing"),
-        )
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
+        box = self._discard_box = DiscardChangesBox(self)
 
         def answered() -> None:
             self._discard_box = None
             box.deleteLater()
-            if box.clickedButton() is discard:
+            if box.discarded():
                 self._closing_confirmed = True
                 self.reject()
                 self._closing_confirmed = False
 
         box.finished.connect(answered)
-        self._discard_box = box
         box.open()
-
-    # --- saving --------------------------------------------------------------------------------
-
-    def _submit(self, call: Callable[..., Customer], *args: object) -> None:
-        self._set_saving(True)
-        self._runner.submit(call, *args, success=self._saved, failure=self._save_failed, owner=self)
-
-    @Slot(object)
-    def _saved(self, customer: Customer) -> None:
-        self._set_saving(False)
-        self._show(customer)
-        when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
-        self._set_note(self.tr("Saved at {time}.").format(time=when), "success")
-        self.customer_saved.emit(customer)
 
     @Slot(str, str)
     def _control_panel_opened(self, name: str, _url: str) -> None:
-        self._set_note(
+        self.set_note(
             self.tr("Opened {name}'s control panel in your browser.").format(
                 name=shortened(name, 60)
             ),
             "info",
         )
 
-    @Slot(object)
-    def _save_failed(self, error: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(error, ConflictError) and error.current is not None:
-            self._resolve_conflict(error.current)
-        elif isinstance(error, ConflictError) and error.code == "duplicate":
-            self.form.show_server_errors(
-                {"account_number": self.tr("Already used by another customer")}
-            )
-            self.form.focus_first_problem()
-            self._set_note(self.tr("That account number is taken; choose another."), "error")
-        elif isinstance(error, ValidationError):
-            unplaced = self.form.show_server_errors(error.fields)
-            self.form.focus_first_problem()
-            extra = "; ".join(f"{key}: {text}" for key, text in unplaced.items())
-            self._set_note(
-                self.tr("The server did not accept some fields. {extra}")
-                .format(extra=extra)
-                .strip(),
-                "error",
-            )
-        else:
-            self._set_note(self._failure_text(error), "error")
-        self._update_buttons()
-
-    def _failure_text(self, error: BaseException) -> str:
-        if isinstance(error, NetworkError):
-            return self.tr(
-                "Could not reach the server: {reason} Your edits are kept; try Save again."
-            ).format(reason=shown_message(error.message))
-        if isinstance(error, SessionExpiredError):
-            return self.tr("You are signed out. Sign in again, then Save: your edits are kept.")
-        if isinstance(error, NotFoundError):
-            return self.tr("This customer no longer exists, or is no longer yours.")
-        if isinstance(error, ApiError):
-            return self.tr("Not saved: {reason}").format(reason=shown_message(error.message))
-        return self.tr("Not saved: something unexpected went wrong ({reason}).").format(
-            reason=type(error).__name__
-        )
-
-    def _resolve_conflict(self, current: Customer) -> None:
-        base = self.form.base()
-        assert base is not None  # a 412 answers an edit, never a create
-        mine = self.form.changes()
-        rows = [
-            ConflictRow(
-                key,
-                self.form.label(key),
-                value,
-                customer_value(current, key),
-                customer_value(current, key) != customer_value(base, key),
-            )
-            for key, value in mine.items()
-            if customer_value(current, key) != value
-        ]
-        also = [
-            self.form.label(key)
-            for key in FIELD_KEYS
-            if key not in mine and customer_value(current, key) != customer_value(base, key)
-        ]
-        if not rows:
-            # The other change already says what this person typed: nothing left to choose.
-            self._show(current)
-            self._set_note(self.tr("Someone else had already saved the same changes."), "info")
-            self.customer_saved.emit(current)
-            return
-        dialog = ConflictDialog(current.name, rows, also, self)
-
-        def merge() -> None:
-            chosen = dialog.kept()
-            keep = {k: v for k, v in mine.items() if k in chosen or k not in dialog.choices()}
-            self.status_panel.show_customer(current)
-            self.form.rebase(current, keep)
-            self._update_header()
-            self._update_buttons()
-            if self.form.is_dirty():
-                self.save()  # against the server's new version, with what the person kept
-            else:
-                self._set_note(self.tr("Took the server's values; nothing left to save."), "info")
-                self.customer_saved.emit(current)
-
-        def cancelled() -> None:
-            self._set_note(
-                self.tr("Nothing was saved. Your edits are still here; Save to compare again."),
-                "info",
-            )
-
-        dialog.accepted.connect(merge)
-        dialog.rejected.connect(cancelled)
-        dialog.finished.connect(dialog.deleteLater)
-        self._set_note(self.tr("Someone else changed this customer; choose what to keep."), "info")
-        dialog.open()
-
     # --- state ---------------------------------------------------------------------------------
 
-    def _show(self, customer: Customer | None) -> None:
+    def show_customer(self, customer: Customer | None) -> None:
+        """The form, the tabs and the header show `customer` as the server has it."""
         self.form.set_customer(customer)
         self.status_panel.show_customer(customer)
         self.services_tab.set_customer(customer)
         self.history_tab.set_customer(customer)
         self.login_button.set_customer(customer)
         self._update_header()
-        self._update_buttons()
+        self.update_buttons()
+
+    def rebase(self, current: Customer, keep: dict[str, FieldValue]) -> None:
+        """The server's newer version under the edits the person chose to keep (after a 412)."""
+        self.status_panel.show_customer(current)
+        self.form.rebase(current, keep)
+        self._update_header()
+        self.update_buttons()
 
     def _update_header(self) -> None:
         customer = self.form.base()
@@ -417,7 +284,7 @@ class CustomerDialog(QDialog):
         self.save_button.setText(self.tr("Save"))
 
     @Slot()
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         dirty = self.form.is_dirty()
         valid = self.form.is_valid()
         self.save_button.setEnabled(
@@ -435,18 +302,18 @@ class CustomerDialog(QDialog):
             tip = self.tr("Save the changes (Ctrl+S).")
         self.save_button.setToolTip(tip)
         if dirty and self.note.property("kind") == "success":
-            self._set_note("", "info")  # "Saved at…" no longer describes the form
+            self.set_note("", "info")  # "Saved at…" no longer describes the form
 
-    def _set_saving(self, saving: bool) -> None:
+    def set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.form.setEnabled(not saving)
         self.close_button.setEnabled(not saving and not self._operation_locked)
         self.progress.setVisible(saving)
         if saving:
-            self._set_note(self.tr("Saving changes…"), "info")
-        self._update_buttons()
+            self.set_note(self.tr("Saving changes…"), "info")
+        self.update_buttons()
 
-    def _set_note(self, text: str, kind: str) -> None:
+    def set_note(self, text: str, kind: str) -> None:
         self.note.setText(text)
         self.note.setProperty("kind", kind)
         self.note.setStyleSheet(tone_style(kind))
@@ -489,18 +356,18 @@ class CustomerDialog(QDialog):
         self.tabs.setTabEnabled(self.tabs.indexOf(self.services_tab), not locked)
         waiting = self.tr("This window stays open until the server confirms.")
         if locked:
-            self._set_note(waiting, "info")
+            self.set_note(waiting, "info")
         elif self.note.text() in (waiting, self._refusal):
-            self._set_note("", "info")
-        self._update_buttons()
+            self.set_note("", "info")
+        self.update_buttons()
 
     def show_server_customer(self, customer: Customer) -> None:
         """The customer as read back after an operation; unsaved edits stay on top of it."""
         keep = self.form.changes() if self.form.is_dirty() else {}
-        self._show(customer)
+        self.show_customer(customer)
         if keep:
             self.form.rebase(customer, keep)
-            self._update_buttons()
+            self.update_buttons()
 
     def has_unsaved_edits(self) -> bool:
         return self.form.is_dirty()
