@@ -9,7 +9,7 @@ collector to walk); `row_at` gives the light row the views read, `customer_at` t
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,6 +42,10 @@ from desktop.models.search.rows import (
     light_row,
     pack,
 )
+from desktop.operations.words import operation_words
+
+if TYPE_CHECKING:
+    from desktop.api.records import OperationKind
 
 _USER = int(Qt.ItemDataRole.UserRole)
 CustomerRole = _USER + 1  # the record itself
@@ -79,7 +83,11 @@ def _unique_picks(page: PreparedRows, loaded: Container[str] = ()) -> list[int] 
 
 
 # What a pending operation is called when none is given: the one a toggle would start.
-_DEFAULT_PENDING_KIND = {"active": "suspend", "suspended": "unsuspend", "canceled": "restore"}
+_DEFAULT_PENDING_KIND: dict[str, OperationKind] = {
+    "active": "suspend",
+    "suspended": "unsuspend",
+    "canceled": "restore",
+}
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -113,7 +121,7 @@ class CustomerTableModel(QAbstractTableModel):
         # Its rows before this were read, and let go a step at a time: 100,000 light rows
         # freed at once held the GUI thread for some 30 ms.
         self._fresh_read = 0
-        self._pending: dict[str, str] = {}
+        self._pending: dict[str, OperationKind] = {}
         self._locale = QLocale()
 
     # -- reading ------------------------------------------------------------------------------
@@ -288,8 +296,11 @@ class CustomerTableModel(QAbstractTableModel):
             fresh.rows[row] = tuple(light_row(fields))
             self._fresh_edited.add(row)
 
-    def set_pending(self, customer_id: str, pending: bool, kind: str = "") -> None:
-        """Marks a customer as having an unfinished operation (`kind` as in the API)."""
+    def set_pending(
+        self, customer_id: str, pending: bool, kind: OperationKind | None = None
+    ) -> None:
+        """Marks a customer as having an unfinished operation (without `kind`: the one its
+        toggle would start)."""
         if pending:
             if not kind:
                 row = self._rows.row_of(customer_id)
@@ -330,16 +341,9 @@ class CustomerTableModel(QAbstractTableModel):
             return self.tr("Canceled")
         return status.capitalize()
 
-    def pending_word(self, kind: str) -> str:
-        if kind == "suspend":
-            return self.tr("Suspending…")
-        if kind == "unsuspend":
-            return self.tr("Re-enabling…")
-        if kind == "cancel":
-            return self.tr("Canceling…")
-        if kind == "restore":
-            return self.tr("Restoring…")
-        return self.tr("Working…")
+    def pending_word(self, kind: OperationKind | None) -> str:
+        """ "Suspending…"; "Working…" for None or a kind the words do not know."""
+        return operation_words(kind).doing
 
     def cell_text(self, record: CustomerFields, column: int, *, pending: bool = True) -> str:
         """What a cell shows (its DisplayRole); without `pending`, the status as it stands."""

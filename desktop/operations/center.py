@@ -8,9 +8,11 @@ back. The windows only listen:
     center.started(customer_id, kind)           a row shows its pending badge
     center.progress(customer_id, text)          "Waiting for the hosting backend…"
     center.overdue(customer_id)                 past the long bound; still watched
-    center.finished(customer_id, operation, customer, error)
+    center.finished(ended)                      an OperationEnded: how it ended, the customer
     center.running_changed()                    any_running() may have changed
     center.connection.changed                   whether the server answers (read .state)
+
+The words for each kind are desktop/operations/words.py's.
 
 While the server cannot be reached, the words say so (never that it is waiting for the
 backend, or that the server keeps working on it): the watch goes on asking with the same key.
@@ -30,9 +32,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.api.client import new_idempotency_key
 from desktop.api.errors import ApiError
 from desktop.api.operation_watch import WatchNews, WatchOutcome, WatchStopped, watch_operation
-from desktop.api.records import Customer, Operation
-from desktop.connection import ConnectionWatch, clock_text
+from desktop.api.records import Customer, Operation, OperationKind, is_operation_kind
+from desktop.connection import ConnectionWatch
 from desktop.operations.outbox import ConfirmedOperation, OperationOutbox
+from desktop.operations.words import progress_words
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -41,13 +44,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("partner_desk.operations")
 
-KINDS = ("suspend", "unsuspend", "cancel", "restore")
+
+@dataclass(frozen=True)
+class OperationEnded:
+    """How one operation ended: what `finished` carries to every window that follows it."""
+
+    customer_id: str
+    kind: OperationKind
+    operation: Operation | None  # None when the server refused to start it
+    customer: Customer | None  # as the server has it now; None if unknown or gone
+    error: ApiError | None  # why it did not succeed; None when it did
+
+    @property
+    def succeeded(self) -> bool:
+        return self.error is None and self.operation is not None and self.operation.succeeded
 
 
 @dataclass
 class RunningOperation:
     customer: Customer  # as it was when the watch began: its name for the status bar
-    kind: str
+    kind: OperationKind
     idempotency_key: str | None  # None for one picked up after a restart
     operation: Operation | None = None  # known once the server accepted it
     progress: str = ""
@@ -68,9 +84,7 @@ class OperationCenter(QObject):
     started = Signal(str, str)  # customer id, kind
     progress = Signal(str, str)  # customer id, what is happening in words
     overdue = Signal(str)  # customer id
-    finished = Signal(
-        str, object, object, object
-    )  # id, Operation|None, Customer|None, ApiError|None
+    finished = Signal(OperationEnded)
     running_changed = Signal()
 
     def __init__(
@@ -120,12 +134,12 @@ class OperationCenter(QObject):
 
     # --- starting ----------------------------------------------------------------------------
 
-    def start(self, kind: str, customer: Customer, **params: str) -> bool:
+    def start(self, kind: OperationKind, customer: Customer, **params: str) -> bool:
         """Start one confirmed operation; False when one already runs for this customer.
 
         params: `reason` for suspend; `reason` and `confirm_account_number` for cancel.
         """
-        if kind not in KINDS:
+        if not is_operation_kind(kind):
             raise ValueError(f"unknown operation kind {kind!r}")
         if customer.id in self._running or self._stop.is_set():
             return False
@@ -179,18 +193,10 @@ class OperationCenter(QObject):
     # --- internals ---------------------------------------------------------------------------
 
     def _start_call(
-        self, kind: str, customer_id: str, key: str, params: dict[str, str]
+        self, kind: OperationKind, customer_id: str, key: str, params: dict[str, str]
     ) -> Callable[[], Operation]:
-        api = self._api
-        if kind == "suspend":
-            return partial(api.suspend, customer_id, params["reason"], key)
-        if kind == "unsuspend":
-            return partial(api.unsuspend, customer_id, key)
-        if kind == "cancel":
-            return partial(
-                api.cancel, customer_id, params["reason"], params["confirm_account_number"], key
-            )
-        return partial(api.restore, customer_id, key)
+        # One request: the watch alone sends it again (desktop/api/retry.py).
+        return partial(self._api.start_operation, customer_id, kind, dict(params), key)
 
     def _watch(self, entry: RunningOperation, begin: Callable[[], Operation] | Operation) -> None:
         customer_id = entry.customer.id
@@ -268,13 +274,14 @@ class OperationCenter(QObject):
         customer: Customer | None,
         error: ApiError | None,
     ) -> None:
+        ended = OperationEnded(customer_id, entry.kind, operation, customer, error)
         del self._running[customer_id]
         if self._outbox is not None and entry.idempotency_key is not None:
             self._outbox.remove(entry.idempotency_key)  # its end is known and shown
         if entry.timer is not None:
             entry.timer.stop()
             entry.timer.deleteLater()
-        self.finished.emit(customer_id, operation, customer, error)
+        self.finished.emit(ended)
         self.running_changed.emit()
 
     @Slot(object)
@@ -292,22 +299,6 @@ class OperationCenter(QObject):
         # Not fatal: the rows still show the server's state when the list loads.
         log.warning("could not ask the server for unfinished operations: %s", error)
 
-    def _words(self, kind: str, news: WatchNews) -> str:
+    def _words(self, kind: OperationKind, news: WatchNews) -> str:
         state = self.connection.state
-        if state.offline:
-            return self.tr(
-                "The server cannot be reached (since {time}). Partner Desk checks again when"
-                " it is back."
-            ).format(time=clock_text(state.since))
-        if news.phase == "starting":
-            return {
-                "suspend": self.tr("Asking the server to suspend…"),
-                "unsuspend": self.tr("Asking the server to re-enable…"),
-                "cancel": self.tr("Asking the server to cancel…"),
-                "restore": self.tr("Asking the server to restore…"),
-            }[kind]
-        if news.phase == "reconnecting":
-            return self.tr("Reconnecting…")
-        if news.phase == "confirming":
-            return self.tr("Reading the result back from the server…")
-        return self.tr("Waiting for the hosting backend…")
+        return progress_words(kind, news.phase, state.since if state.offline else None)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from desktop.api.records import Customer
+from desktop.api.records import Customer, OperationKind, is_operation_kind
 
 if TYPE_CHECKING:
     from desktop.settings import AppSettings
@@ -27,9 +27,16 @@ log = logging.getLogger("partner_desk.operations")
 @dataclass(frozen=True)
 class ConfirmedOperation:
     idempotency_key: str
-    kind: str
+    kind: OperationKind
     customer: Customer
     params: dict[str, str]
+
+
+def _kind(value: object) -> OperationKind:
+    # A kind this client does not know (an edited file, a newer version's) is dropped.
+    if not is_operation_kind(value):
+        raise ValueError(f"unknown operation kind {value!r}")
+    return value
 
 
 def _params(value: object) -> dict[str, str]:
@@ -53,7 +60,7 @@ class OperationOutbox:
                 customer = Customer.model_validate_json(str(item["customer"]))
                 found.append(
                     ConfirmedOperation(
-                        str(item["key"]), str(item["kind"]), customer, _params(item["params"])
+                        str(item["key"]), _kind(item["kind"]), customer, _params(item["params"])
                     )
                 )
             except (KeyError, TypeError, ValueError, ValidationError):

@@ -49,20 +49,6 @@
 <context>
     <name>BulkWords</name>
     <message numerus="yes">
-        <source>Suspending %n customers…</source>
-        <translation>
-            <numerusform>Suspending %n customer…</numerusform>
-            <numerusform>Suspending %n customers…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Re-enabling %n customers…</source>
-        <translation>
-            <numerusform>Re-enabling %n customer…</numerusform>
-            <numerusform>Re-enabling %n customers…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -185,6 +171,23 @@
         <translation>
             <numerusform>%n operation running: {which}</numerusform>
             <numerusform>%n operations running: {which}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OperationWords</name>
+    <message numerus="yes">
+        <source>Suspending %n customers…</source>
+        <translation>
+            <numerusform>Suspending %n customer…</numerusform>
+            <numerusform>Suspending %n customers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-enabling %n customers…</source>
+        <translation>
+            <numerusform>Re-enabling %n customer…</numerusform>
+            <numerusform>Re-enabling %n customers…</numerusform>
         </translation>
     </message>
 </context>

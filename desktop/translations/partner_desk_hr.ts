@@ -615,24 +615,8 @@
         <translation>Čeka</translation>
     </message>
     <message>
-        <source>Suspending…</source>
-        <translation>Suspendiranje…</translation>
-    </message>
-    <message>
-        <source>Re-enabling…</source>
-        <translation>Ponovna aktivacija…</translation>
-    </message>
-    <message>
         <source>{doing} taking longer than usual</source>
         <translation>{doing} traje dulje nego obično</translation>
-    </message>
-    <message>
-        <source>Suspended at {time}</source>
-        <translation>Suspendiran u {time}</translation>
-    </message>
-    <message>
-        <source>Re-enabled at {time}</source>
-        <translation>Ponovno aktiviran u {time}</translation>
     </message>
     <message>
         <source>Failed: {reason}</source>
@@ -645,26 +629,6 @@
     <message>
         <source>Sent: {detail}</source>
         <translation>Poslano: {detail}</translation>
-    </message>
-    <message>
-        <source>Suspending 1 customer…</source>
-        <translation>Suspendiranje 1 korisnika…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Suspending %n customers…</source>
-        <translation>
-            <numerusform>Suspendiranje %n korisnika…</numerusform>
-            <numerusform>Suspendiranje %n korisnika…</numerusform>
-            <numerusform>Suspendiranje %n korisnika…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Re-enabling %n customers…</source>
-        <translation>
-            <numerusform>Ponovna aktivacija %n korisnika…</numerusform>
-            <numerusform>Ponovna aktivacija %n korisnika…</numerusform>
-            <numerusform>Ponovna aktivacija %n korisnika…</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
@@ -681,34 +645,6 @@
             <numerusform>%n preskočena</numerusform>
             <numerusform>%n preskočeno</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Re-enabling 1 customer…</source>
-        <translation>Ponovna aktivacija 1 korisnika…</translation>
-    </message>
-    <message>
-        <source>{ok} of {total} suspended so far</source>
-        <translation>Dosad suspendirano: {ok} od {total}</translation>
-    </message>
-    <message>
-        <source>{ok} of {total} re-enabled so far</source>
-        <translation>Dosad ponovno aktivirano: {ok} od {total}</translation>
-    </message>
-    <message>
-        <source>Suspended {ok} of {total} customers</source>
-        <translation>Suspendirano {ok} od {total} korisnika</translation>
-    </message>
-    <message>
-        <source>Re-enabled {ok} of {total} customers</source>
-        <translation>Ponovno aktivirano {ok} od {total} korisnika</translation>
-    </message>
-    <message>
-        <source>Could not suspend {name}: {reason}</source>
-        <translation>Korisnika {name} nije moguće suspendirati: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not re-enable {name}: {reason}</source>
-        <translation>Korisnika {name} nije moguće ponovno aktivirati: {reason}</translation>
     </message>
     <message>
         <source>Taking longer than usual: {names}. The server keeps working on them; the customer list shows each result when it ends.</source>
@@ -1354,22 +1290,6 @@ Odaberite drugu mapu.</translation>
         <translation>Druga operacija na korisniku {name} još je u tijeku.</translation>
     </message>
     <message>
-        <source>Suspending…</source>
-        <translation>Suspendiranje…</translation>
-    </message>
-    <message>
-        <source>Re-enabling…</source>
-        <translation>Ponovna aktivacija…</translation>
-    </message>
-    <message>
-        <source>Canceling…</source>
-        <translation>Otkazivanje…</translation>
-    </message>
-    <message>
-        <source>Restoring…</source>
-        <translation>Vraćanje…</translation>
-    </message>
-    <message>
         <source>{now} You can close this window: Partner Desk keeps watching in the background and after the next sign-in; nothing is done twice.</source>
         <translation>{now} Ovaj prozor možete zatvoriti: Partner Desk nastavlja pratiti u pozadini i nakon sljedeće prijave; ništa se ne izvodi dvaput.</translation>
     </message>
@@ -1380,42 +1300,6 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>The server gave no reason.</source>
         <translation>Poslužitelj nije naveo razlog.</translation>
-    </message>
-    <message>
-        <source>{name} suspended at {time}.</source>
-        <translation>Korisnik {name} suspendiran je u {time}.</translation>
-    </message>
-    <message>
-        <source>{name} re-enabled at {time}.</source>
-        <translation>Korisnik {name} ponovno je aktiviran u {time}.</translation>
-    </message>
-    <message>
-        <source>{name} canceled at {time}. Its services were removed.</source>
-        <translation>Korisnik {name} otkazan je u {time}. Njegove su usluge uklonjene.</translation>
-    </message>
-    <message>
-        <source>{name} restored at {time}, with its services.</source>
-        <translation>Korisnik {name} vraćen je u {time}, zajedno sa svojim uslugama.</translation>
-    </message>
-    <message>
-        <source>Could not suspend {name}: {reason}</source>
-        <translation>Korisnika {name} nije moguće suspendirati: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not re-enable {name}: {reason}</source>
-        <translation>Korisnika {name} nije moguće ponovno aktivirati: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not cancel {name}: {reason}</source>
-        <translation>Korisnika {name} nije moguće otkazati: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not restore {name}: {reason}</source>
-        <translation>Korisnika {name} nije moguće vratiti: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not finish the operation on {name}: {reason}</source>
-        <translation>Operaciju na korisniku {name} nije moguće dovršiti: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1518,26 +1402,6 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>Canceled</source>
         <translation>Otkazan</translation>
-    </message>
-    <message>
-        <source>Suspending…</source>
-        <translation>Suspendiranje…</translation>
-    </message>
-    <message>
-        <source>Re-enabling…</source>
-        <translation>Ponovna aktivacija…</translation>
-    </message>
-    <message>
-        <source>Canceling…</source>
-        <translation>Otkazivanje…</translation>
-    </message>
-    <message>
-        <source>Restoring…</source>
-        <translation>Vraćanje…</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>U tijeku…</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -2637,61 +2501,9 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <source>Something unexpected went wrong ({what}).</source>
         <translation>Dogodila se neočekivana pogreška ({what}).</translation>
     </message>
-    <message>
-        <source>The server cannot be reached (since {time}). Partner Desk checks again when it is back.</source>
-        <translation>Poslužitelj nije dostupan (od {time}). Partner Desk ponovno provjerava kad bude dostupan.</translation>
-    </message>
-    <message>
-        <source>Asking the server to suspend…</source>
-        <translation>Traženje suspenzije od poslužitelja…</translation>
-    </message>
-    <message>
-        <source>Asking the server to re-enable…</source>
-        <translation>Traženje ponovne aktivacije od poslužitelja…</translation>
-    </message>
-    <message>
-        <source>Asking the server to cancel…</source>
-        <translation>Traženje otkazivanja od poslužitelja…</translation>
-    </message>
-    <message>
-        <source>Asking the server to restore…</source>
-        <translation>Traženje vraćanja od poslužitelja…</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Ponovno povezivanje…</translation>
-    </message>
-    <message>
-        <source>Reading the result back from the server…</source>
-        <translation>Čitanje rezultata s poslužitelja…</translation>
-    </message>
-    <message>
-        <source>Waiting for the hosting backend…</source>
-        <translation>Čekanje na sustav za hosting…</translation>
-    </message>
 </context>
 <context>
     <name>OperationProgress</name>
-    <message>
-        <source>The server is suspending this customer</source>
-        <translation>Poslužitelj suspendira ovog korisnika</translation>
-    </message>
-    <message>
-        <source>The server is re-enabling this customer</source>
-        <translation>Poslužitelj ponovno aktivira ovog korisnika</translation>
-    </message>
-    <message>
-        <source>The server is canceling this customer</source>
-        <translation>Poslužitelj otkazuje ovog korisnika</translation>
-    </message>
-    <message>
-        <source>The server is restoring this customer</source>
-        <translation>Poslužitelj vraća ovog korisnika</translation>
-    </message>
-    <message>
-        <source>The server is working on this customer</source>
-        <translation>Poslužitelj radi na ovom korisniku</translation>
-    </message>
     <message>
         <source>this window closes by itself when it is done</source>
         <translation>ovaj će se prozor sam zatvoriti kad završi</translation>
@@ -2734,49 +2546,6 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
 </context>
 <context>
-    <name>OperationStatus</name>
-    <message>
-        <source>Suspending {name}</source>
-        <translation>Suspendiranje korisnika {name}</translation>
-    </message>
-    <message>
-        <source>Re-enabling {name}</source>
-        <translation>Ponovna aktivacija korisnika {name}</translation>
-    </message>
-    <message>
-        <source>Canceling {name}</source>
-        <translation>Otkazivanje korisnika {name}</translation>
-    </message>
-    <message>
-        <source>Restoring {name}</source>
-        <translation>Vraćanje korisnika {name}</translation>
-    </message>
-    <message>
-        <source>Working on {name}</source>
-        <translation>Rad na korisniku {name}</translation>
-    </message>
-    <message>
-        <source>{name} suspended.</source>
-        <translation>Korisnik {name} je suspendiran.</translation>
-    </message>
-    <message>
-        <source>{name} re-enabled.</source>
-        <translation>Korisnik {name} ponovno je aktiviran.</translation>
-    </message>
-    <message>
-        <source>{name} canceled.</source>
-        <translation>Korisnik {name} je otkazan.</translation>
-    </message>
-    <message>
-        <source>{name} restored.</source>
-        <translation>Korisnik {name} je vraćen.</translation>
-    </message>
-    <message>
-        <source>{name}: done.</source>
-        <translation>{name}: gotovo.</translation>
-    </message>
-</context>
-<context>
     <name>OperationStatusLabel</name>
     <message>
         <source>Operations in progress</source>
@@ -2801,6 +2570,209 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>{doing} failed: {reason}</source>
         <translation>{doing} nije uspjelo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OperationWords</name>
+    <message>
+        <source>Suspending…</source>
+        <translation>Suspendiranje…</translation>
+    </message>
+    <message>
+        <source>Asking the server to suspend…</source>
+        <translation>Traženje suspenzije od poslužitelja…</translation>
+    </message>
+    <message>
+        <source>The server is suspending this customer</source>
+        <translation>Poslužitelj suspendira ovog korisnika</translation>
+    </message>
+    <message>
+        <source>Suspending {name}</source>
+        <translation>Suspendiranje korisnika {name}</translation>
+    </message>
+    <message>
+        <source>{name} suspended.</source>
+        <translation>Korisnik {name} je suspendiran.</translation>
+    </message>
+    <message>
+        <source>{name} suspended at {time}.</source>
+        <translation>Korisnik {name} suspendiran je u {time}.</translation>
+    </message>
+    <message>
+        <source>Could not suspend {name}: {reason}</source>
+        <translation>Korisnika {name} nije moguće suspendirati: {reason}</translation>
+    </message>
+    <message>
+        <source>Suspended at {time}</source>
+        <translation>Suspendiran u {time}</translation>
+    </message>
+    <message>
+        <source>Suspending 1 customer…</source>
+        <translation>Suspendiranje 1 korisnika…</translation>
+    </message>
+    <message>
+        <source>{ok} of {total} suspended so far</source>
+        <translation>Dosad suspendirano: {ok} od {total}</translation>
+    </message>
+    <message>
+        <source>Suspended {ok} of {total} customers</source>
+        <translation>Suspendirano {ok} od {total} korisnika</translation>
+    </message>
+    <message>
+        <source>Re-enabling…</source>
+        <translation>Ponovna aktivacija…</translation>
+    </message>
+    <message>
+        <source>Asking the server to re-enable…</source>
+        <translation>Traženje ponovne aktivacije od poslužitelja…</translation>
+    </message>
+    <message>
+        <source>The server is re-enabling this customer</source>
+        <translation>Poslužitelj ponovno aktivira ovog korisnika</translation>
+    </message>
+    <message>
+        <source>Re-enabling {name}</source>
+        <translation>Ponovna aktivacija korisnika {name}</translation>
+    </message>
+    <message>
+        <source>{name} re-enabled.</source>
+        <translation>Korisnik {name} ponovno je aktiviran.</translation>
+    </message>
+    <message>
+        <source>{name} re-enabled at {time}.</source>
+        <translation>Korisnik {name} ponovno je aktiviran u {time}.</translation>
+    </message>
+    <message>
+        <source>Could not re-enable {name}: {reason}</source>
+        <translation>Korisnika {name} nije moguće ponovno aktivirati: {reason}</translation>
+    </message>
+    <message>
+        <source>Re-enabled at {time}</source>
+        <translation>Ponovno aktiviran u {time}</translation>
+    </message>
+    <message>
+        <source>Re-enabling 1 customer…</source>
+        <translation>Ponovna aktivacija 1 korisnika…</translation>
+    </message>
+    <message>
+        <source>{ok} of {total} re-enabled so far</source>
+        <translation>Dosad ponovno aktivirano: {ok} od {total}</translation>
+    </message>
+    <message>
+        <source>Re-enabled {ok} of {total} customers</source>
+        <translation>Ponovno aktivirano {ok} od {total} korisnika</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Otkazivanje…</translation>
+    </message>
+    <message>
+        <source>Asking the server to cancel…</source>
+        <translation>Traženje otkazivanja od poslužitelja…</translation>
+    </message>
+    <message>
+        <source>The server is canceling this customer</source>
+        <translation>Poslužitelj otkazuje ovog korisnika</translation>
+    </message>
+    <message>
+        <source>Canceling {name}</source>
+        <translation>Otkazivanje korisnika {name}</translation>
+    </message>
+    <message>
+        <source>{name} canceled.</source>
+        <translation>Korisnik {name} je otkazan.</translation>
+    </message>
+    <message>
+        <source>{name} canceled at {time}. Its services were removed.</source>
+        <translation>Korisnik {name} otkazan je u {time}. Njegove su usluge uklonjene.</translation>
+    </message>
+    <message>
+        <source>Could not cancel {name}: {reason}</source>
+        <translation>Korisnika {name} nije moguće otkazati: {reason}</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Vraćanje…</translation>
+    </message>
+    <message>
+        <source>Asking the server to restore…</source>
+        <translation>Traženje vraćanja od poslužitelja…</translation>
+    </message>
+    <message>
+        <source>The server is restoring this customer</source>
+        <translation>Poslužitelj vraća ovog korisnika</translation>
+    </message>
+    <message>
+        <source>Restoring {name}</source>
+        <translation>Vraćanje korisnika {name}</translation>
+    </message>
+    <message>
+        <source>{name} restored.</source>
+        <translation>Korisnik {name} je vraćen.</translation>
+    </message>
+    <message>
+        <source>{name} restored at {time}, with its services.</source>
+        <translation>Korisnik {name} vraćen je u {time}, zajedno sa svojim uslugama.</translation>
+    </message>
+    <message>
+        <source>Could not restore {name}: {reason}</source>
+        <translation>Korisnika {name} nije moguće vratiti: {reason}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>U tijeku…</translation>
+    </message>
+    <message>
+        <source>The server is working on this customer</source>
+        <translation>Poslužitelj radi na ovom korisniku</translation>
+    </message>
+    <message>
+        <source>Working on {name}</source>
+        <translation>Rad na korisniku {name}</translation>
+    </message>
+    <message>
+        <source>{name}: done.</source>
+        <translation>{name}: gotovo.</translation>
+    </message>
+    <message>
+        <source>{name}: done at {time}.</source>
+        <translation>{name}: gotovo u {time}.</translation>
+    </message>
+    <message>
+        <source>Could not finish the operation on {name}: {reason}</source>
+        <translation>Operaciju na korisniku {name} nije moguće dovršiti: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suspending %n customers…</source>
+        <translation>
+            <numerusform>Suspendiranje %n korisnika…</numerusform>
+            <numerusform>Suspendiranje %n korisnika…</numerusform>
+            <numerusform>Suspendiranje %n korisnika…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-enabling %n customers…</source>
+        <translation>
+            <numerusform>Ponovna aktivacija %n korisnika…</numerusform>
+            <numerusform>Ponovna aktivacija %n korisnika…</numerusform>
+            <numerusform>Ponovna aktivacija %n korisnika…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (since {time}). Partner Desk checks again when it is back.</source>
+        <translation>Poslužitelj nije dostupan (od {time}). Partner Desk ponovno provjerava kad bude dostupan.</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Ponovno povezivanje…</translation>
+    </message>
+    <message>
+        <source>Reading the result back from the server…</source>
+        <translation>Čitanje rezultata s poslužitelja…</translation>
+    </message>
+    <message>
+        <source>Waiting for the hosting backend…</source>
+        <translation>Čekanje na sustav za hosting…</translation>
     </message>
 </context>
 <context>

@@ -8,45 +8,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop.operations.words import operation_words
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
 if TYPE_CHECKING:
-    from desktop.api.errors import ApiError
-    from desktop.api.records import Customer, Operation
+    from desktop.api.records import OperationKind
     from desktop.models.customer_table import CustomerTableModel
-    from desktop.operations.center import OperationCenter, RunningOperation
+    from desktop.operations.center import OperationCenter, OperationEnded, RunningOperation
 
 _RESULT_SHOWN_MS = 15_000  # how long "Acme d.o.o. suspended." stays in the status bar
 
 
-class OperationStatus(QObject):
-    """The translation context of this file's words (lupdate reads `OperationStatus.tr` as it)."""
-
-
-def doing_words(kind: str, name: str) -> str:
+def doing_words(kind: OperationKind, name: str) -> str:
     """ "Suspending Acme d.o.o." """
-    text = {
-        "suspend": QCoreApplication.translate("OperationStatus", "Suspending {name}"),
-        "unsuspend": QCoreApplication.translate("OperationStatus", "Re-enabling {name}"),
-        "cancel": QCoreApplication.translate("OperationStatus", "Canceling {name}"),
-        "restore": QCoreApplication.translate("OperationStatus", "Restoring {name}"),
-    }.get(kind, QCoreApplication.translate("OperationStatus", "Working on {name}"))
-    return text.format(name=name)
-
-
-def done_words(kind: str, name: str) -> str:
-    text = {
-        "suspend": QCoreApplication.translate("OperationStatus", "{name} suspended."),
-        "unsuspend": QCoreApplication.translate("OperationStatus", "{name} re-enabled."),
-        "cancel": QCoreApplication.translate("OperationStatus", "{name} canceled."),
-        "restore": QCoreApplication.translate("OperationStatus", "{name} restored."),
-    }.get(kind, QCoreApplication.translate("OperationStatus", "{name}: done."))
-    return text.format(name=name)
+    return operation_words(kind).working_on.format(name=name)
 
 
 class TableFollower(QObject):
@@ -59,20 +39,14 @@ class TableFollower(QObject):
         center.finished.connect(self._finished)
 
     @Slot(str, str)
-    def _started(self, customer_id: str, kind: str) -> None:
+    def _started(self, customer_id: str, kind: OperationKind) -> None:
         self._model.set_pending(customer_id, True, kind)
 
-    @Slot(str, object, object, object)
-    def _finished(
-        self,
-        customer_id: str,
-        _operation: Operation | None,
-        customer: Customer | None,
-        _error: ApiError | None,
-    ) -> None:
-        if customer is not None:
-            self._model.update_customer(customer)  # that one row, nothing else
-        self._model.set_pending(customer_id, False)
+    @Slot(object)
+    def _finished(self, ended: OperationEnded) -> None:
+        if ended.customer is not None:
+            self._model.update_customer(ended.customer)  # that one row, nothing else
+        self._model.set_pending(ended.customer_id, False)
 
 
 class OperationStatusLabel(QLabel):
@@ -80,7 +54,7 @@ class OperationStatusLabel(QLabel):
         super().__init__(parent)
         named(self, "operationStatus", self.tr("Operations in progress"))
         self._center = center
-        self._names: dict[str, tuple[str, str]] = {}  # customer id -> (kind, name)
+        self._names: dict[str, str] = {}  # customer id -> name, for one that is gone
         self._fade = QTimer(self)
         self._fade.setSingleShot(True)
         self._fade.timeout.connect(self._refresh)
@@ -93,7 +67,7 @@ class OperationStatusLabel(QLabel):
     def _refresh(self) -> None:
         running: list[RunningOperation] = self._center.running()
         for entry in running:
-            self._names[entry.customer.id] = (entry.kind, entry.customer.name)
+            self._names[entry.customer.id] = entry.customer.name
         if not running:
             if not self._fade.isActive():
                 self.hide()
@@ -115,25 +89,19 @@ class OperationStatusLabel(QLabel):
             )
         self._say(text, "", tip)
 
-    @Slot(str, object, object, object)
-    def _finished(
-        self,
-        customer_id: str,
-        operation: Operation | None,
-        customer: Customer | None,
-        error: ApiError | None,
-    ) -> None:
-        kind, name = self._names.pop(customer_id, ("", ""))
-        kind = operation.kind if operation else kind
-        name = customer.name if customer else name
+    @Slot(object)
+    def _finished(self, ended: OperationEnded) -> None:
+        name = self._names.pop(ended.customer_id, "")
+        name = ended.customer.name if ended.customer else name
         if self._center.any_running():
             return  # the ones still running matter more; the dialog and the row say the rest
-        if error is None:
-            self._say(done_words(kind, name), tone_style("success"))
+        words = operation_words(ended.kind)
+        if ended.error is None:
+            self._say(words.done.format(name=name), tone_style("success"))
         else:
             self._say(
                 self.tr("{doing} failed: {reason}").format(
-                    doing=doing_words(kind, name), reason=failure_reason(error)
+                    doing=doing_words(ended.kind, name), reason=failure_reason(ended.error)
                 ),
                 tone_style("error"),
             )

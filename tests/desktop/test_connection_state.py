@@ -144,7 +144,7 @@ def test_a_suspend_in_flight_when_the_server_dies_says_it_cannot_be_reached(
         back = ServerProcess(url, port=server.bound_port, suspend_seconds=0.2)
         with qtbot.waitSignal(window.operations.finished, timeout=60_000) as ended:
             back.start()
-        assert ended.args[3] is None
+        assert ended.args[0].error is None
         qtbot.waitUntil(lambda: _status(window).text() == "Connected", timeout=10_000)
         result = find(dialog, "operationResult")
         assert result.text().startswith(f"{name} suspended at ")
@@ -209,7 +209,7 @@ def test_a_stopped_demo_server_is_named_and_restarted_on_its_data(
             click(qtbot, restart)
             qtbot.waitUntil(lambda: status.text() == "Connected", timeout=30_000)
         assert not restart.isVisible()
-        assert ended.args[3] is None
+        assert ended.args[0].error is None
         assert find(dialog, "operationResult").text().startswith(f"{name} suspended at ")
         # The same data folder: the customer the first server suspended is there, suspended.
         record = ApiClient(f"{demo.url}/api/v1").login().get(f"/customers/{customer_id}")

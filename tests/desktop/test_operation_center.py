@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
-from desktop.operations.center import OperationCenter
+from desktop.operations.center import OperationCenter, OperationEnded
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.signin.reauth import ReauthDialog
@@ -137,7 +137,12 @@ def test_signing_in_again_mid_operation_reruns_it_with_the_same_key(
         with qtbot.waitSignal(center.finished, timeout=OPERATION_TIMEOUT_MS) as ended:
             assert center.start("suspend", customer, reason="Customer request")
             QTimer.singleShot(0, answer_password)
-        assert ended.args[3] is None, ended.args[3]
+        assert ended.args[0].error is None, ended.args[0].error
+        # One typed object carries the end: whose, which kind, and the customer read back.
+        end = ended.args[0]
+        assert isinstance(end, OperationEnded) and end.succeeded
+        assert (end.customer_id, end.kind) == (customer.id, "suspend")
+        assert end.customer is not None and end.customer.status == "suspended"
         assert asked == [True]
         client = server.client()
         assert client.get(f"/customers/{customer.id}").json()["status"] == "suspended"

@@ -202,7 +202,7 @@ def test_a_refused_suspension_shows_the_reason_and_the_true_state_and_unlocks(
     when_shown("suspendConfirmDialog", confirm)
     with qtbot.waitSignal(window.operations.finished, timeout=OPERATION_TIMEOUT_MS) as ended:
         click(qtbot, toggle)
-    assert ended.args[3] is not None  # the error
+    assert ended.args[0].error is not None  # the error
     result = find(dialog, "operationResult")
     assert result.isVisible()
     assert result.text().startswith(f"Could not suspend {customer['name']}: ")
@@ -257,7 +257,7 @@ def test_cancel_and_restore_end_to_end(
     with qtbot.waitSignal(window.operations.finished, timeout=OPERATION_TIMEOUT_MS) as ended:
         click(qtbot, cancel_toggle)
     assert answer.seen
-    assert ended.args[3] is None
+    assert ended.args[0].error is None
     assert answer.notes["steps"] == [False, False, False, False, True, True]
     assert answer.notes["services"] == count and total in answer.notes["total"]
     assert answer.notes["unnamed"] == []
@@ -280,7 +280,7 @@ def test_cancel_and_restore_end_to_end(
 
     with qtbot.waitSignal(window.operations.finished, timeout=OPERATION_TIMEOUT_MS) as ended:
         click(qtbot, restore)
-    assert ended.args[3] is None
+    assert ended.args[0].error is None
     qtbot.waitUntil(lambda: dialog not in window._dialogs, timeout=5_000)
     restored = client.get(f"/customers/{customer['id']}").json()
     assert restored["status"] == "active" and restored["canceled_at"] is None

@@ -29,6 +29,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from pytestqt.qtbot import QtBot
 
 from desktop.api.records import Customer, Operation
+from desktop.operations.center import OperationEnded
 from desktop.ui.customer.dialog import CustomerDialog
 from tests.desktop.operation_gui import choose_reason, click, find, open_customer, when_shown
 from tests.reliability.fault_client import PAST_READ_TIMEOUT, quick_api
@@ -257,16 +258,17 @@ class SuspendFaultRuns:
         if watching is not None and customer_id == watching.customer_id and not watching.ends:
             watching.refused.append(_try_to_close(self.qtbot, watching.dialog))
 
-    def _finished(self, customer_id: str, operation: Any, customer: Any, error: Any) -> None:
+    def _finished(self, ended: OperationEnded) -> None:
         watching = self._watching
-        if watching is None or customer_id != watching.customer_id:
+        if watching is None or ended.customer_id != watching.customer_id:
             return
         # The moment the dialog lets go: the server must have ended the operation.
+        operation = ended.operation
         true_end = operation is not None and self.observer.operation(operation.id)["state"] in (
             "succeeded",
             "failed",
         )
-        watching.ends.append((operation, customer, error, true_end))
+        watching.ends.append((operation, ended.customer, ended.error, true_end))
 
     def _in_this_client(self, name: str, customer_id: str, fault: Fault) -> None:
         qtbot, window, tally = self.qtbot, self.window, self.tally

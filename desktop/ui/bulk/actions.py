@@ -19,7 +19,7 @@ from desktop.ui.bulk.run import AT_ONCE, BulkRun
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
-    from desktop.api.records import Customer
+    from desktop.api.records import Customer, OperationKind
     from desktop.operations.center import OperationCenter
     from desktop.tasks import TaskRunner
     from desktop.ui.bulk.plan import BulkPlan
@@ -54,7 +54,7 @@ class BulkOperations(QObject):
             self.progress.abandon()
 
     @Slot(str, list)
-    def request(self, kind: str, customers: list[Customer]) -> None:
+    def request(self, kind: OperationKind, customers: list[Customer]) -> None:
         """Ask to suspend ("suspend") or re-enable ("unsuspend") these customers."""
         for open_dialog in (self.confirmation, self.progress):
             if open_dialog is not None:

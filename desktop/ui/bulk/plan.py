@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
-    from desktop.api.records import Customer
+    from desktop.api.records import Customer, OperationKind
 
-BULK_KINDS = ("suspend", "unsuspend")
+BULK_KINDS: tuple[OperationKind, ...] = ("suspend", "unsuspend")
 
 
 class BulkPlanWords(QObject):
@@ -25,7 +25,10 @@ class BulkPlanWords(QObject):
 
 
 def skip_reason(kind: str, status: str, running: bool) -> str:
-    """Why `kind` does not apply to a customer in `status`; "" when it does."""
+    """Why `kind` does not apply to a customer in `status`; "" when it does.
+
+    Any str is taken (the selection's buttons ask by name); one no bulk run offers is refused.
+    """
     if kind not in BULK_KINDS:
         raise ValueError(f"not a bulk operation: {kind!r}")
     if running:
@@ -49,7 +52,7 @@ class PlanEntry:
 
 @dataclass(frozen=True)
 class BulkPlan:
-    kind: str  # "suspend" or "unsuspend", as in the API
+    kind: OperationKind  # one of BULK_KINDS
     entries: tuple[PlanEntry, ...]
 
     @property
@@ -62,7 +65,9 @@ class BulkPlan:
         return [e for e in self.entries if e.skipped]
 
 
-def plan_bulk(kind: str, customers: Iterable[Customer], running: Callable[[str], bool]) -> BulkPlan:
+def plan_bulk(
+    kind: OperationKind, customers: Iterable[Customer], running: Callable[[str], bool]
+) -> BulkPlan:
     seen: set[str] = set()
     entries = []
     for customer in customers:

@@ -22,9 +22,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop.ui.failure_words import failure_reason
 
 if TYPE_CHECKING:
-    from desktop.api.errors import ApiError
-    from desktop.api.records import Customer, Operation
-    from desktop.operations.center import OperationCenter
+    from desktop.api.records import Customer
+    from desktop.operations.center import OperationCenter, OperationEnded
     from desktop.ui.bulk.plan import BulkPlan
 
 State = Literal["waiting", "running", "succeeded", "failed", "skipped", "unwatched"]
@@ -133,25 +132,20 @@ class BulkRun(QObject):
 
     # --- the center's news -------------------------------------------------------------------
 
-    @Slot(str, object, object, object)
-    def _finished(
-        self,
-        customer_id: str,
-        operation: Operation | None,
-        customer: Customer | None,
-        error: ApiError | None,
-    ) -> None:
-        index = self._mine(customer_id)
+    @Slot(object)
+    def _finished(self, ended: OperationEnded) -> None:
+        index = self._mine(ended.customer_id)
         if index is None:
             return
         item = self.items[index]
-        if customer is not None:
-            item.customer = customer
-        if error is None and operation is not None and operation.succeeded:
+        if ended.customer is not None:
+            item.customer = ended.customer
+        if ended.succeeded and ended.operation is not None:
             item.state = "succeeded"
-            item.finished_at = operation.finished_at
+            item.finished_at = ended.operation.finished_at
         else:
             item.state = "failed"
+            error = ended.error
             item.detail = failure_reason(error) if error else self.tr("The server gave no reason.")
         self.item_changed.emit(index)
         self._fill()

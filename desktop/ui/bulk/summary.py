@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop.operations.words import bulk_running_title, operation_words
 from desktop.ui.widgets.clock import local_clock
 
 if TYPE_CHECKING:
@@ -20,22 +21,19 @@ class BulkWords(QObject):
     def __init__(self, run: BulkRun) -> None:
         super().__init__(run)
         self._run = run
-        self._suspend = run.kind == "suspend"
+        self._kind = run.kind
 
     def state(self, item: BulkItem) -> str:
         if item.state == "waiting":
             return self.tr("Waiting")
         if item.state == "running":
-            doing = self.tr("Suspending…") if self._suspend else self.tr("Re-enabling…")
+            doing = operation_words(self._kind).doing
             if item.overdue:
                 return self.tr("{doing} taking longer than usual").format(doing=doing)
             return doing
         if item.state == "succeeded":
             when = local_clock(item.finished_at or datetime.now(UTC))
-            text = (
-                self.tr("Suspended at {time}") if self._suspend else self.tr("Re-enabled at {time}")
-            )
-            return text.format(time=when)
+            return operation_words(self._kind).bulk_done_at.format(time=when)
         if item.state == "failed":
             return self.tr("Failed: {reason}").format(reason=item.detail)
         if item.state == "skipped":
@@ -43,35 +41,12 @@ class BulkWords(QObject):
         return self.tr("Sent: {detail}").format(detail=item.detail)
 
     def running_title(self) -> str:
-        n = self._run.sent_count()
-        if self._suspend:
-            text = (
-                self.tr("Suspending 1 customer…")
-                if n == 1
-                else self.tr("Suspending %n customers…", "", n)
-            )
-        else:
-            text = (
-                self.tr("Re-enabling 1 customer…")
-                if n == 1
-                else self.tr("Re-enabling %n customers…", "", n)
-            )
-        return text
+        return bulk_running_title(self._kind, self._run.sent_count())
 
     def settled_title(self) -> str:
         ok, total = self._run.count("succeeded"), self._run.sent_count()
-        if self._run.count("running"):
-            text = (
-                self.tr("{ok} of {total} suspended so far")
-                if self._suspend
-                else self.tr("{ok} of {total} re-enabled so far")
-            )
-        else:
-            text = (
-                self.tr("Suspended {ok} of {total} customers")
-                if self._suspend
-                else self.tr("Re-enabled {ok} of {total} customers")
-            )
+        words = operation_words(self._kind)
+        text = words.bulk_so_far if self._run.count("running") else words.bulk_done
         return text.format(ok=ok, total=total)
 
     def summary(self) -> str:
@@ -83,14 +58,10 @@ class BulkWords(QObject):
         if skipped := run.count("skipped"):
             counts.append(self.tr("%n skipped", "", skipped))
         lines = [", ".join(counts) + "."] if counts else []
+        could_not = operation_words(self._kind).failed
         for item in run.items:
             if item.state == "failed":
-                text = (
-                    self.tr("Could not suspend {name}: {reason}")
-                    if self._suspend
-                    else self.tr("Could not re-enable {name}: {reason}")
-                )
-                lines.append(text.format(name=item.customer.name, reason=item.detail))
+                lines.append(could_not.format(name=item.customer.name, reason=item.detail))
         slow = [item.customer.name for item in run.items if item.state == "running"]
         if slow:
             lines.append(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.operations.words import operation_words
 from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
 from desktop.ui.customer.status_panel import StatusPanel
 from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
@@ -24,9 +25,8 @@ from desktop.ui.widgets.clock import local_clock
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
-    from desktop.api.errors import ApiError
-    from desktop.api.records import Customer, Operation
-    from desktop.operations.center import OperationCenter
+    from desktop.api.records import Customer, OperationKind
+    from desktop.operations.center import OperationCenter, OperationEnded
     from desktop.settings import AppSettings
     from desktop.tasks import TaskRunner
 
@@ -67,7 +67,7 @@ class CustomerOperations(QObject):
         self._settings = settings
         self._mine = False  # this dialog started the running operation
         self._locked = False
-        self._kind = ""  # of the operation being followed, for the words at its end
+        self._kind: OperationKind | None = None  # of the operation being followed
         panel.toggle.toggle_requested.connect(self._suspend_requested)
         panel.cancel_toggle.toggle_requested.connect(self._cancel_requested)
         panel.restore_button.clicked.connect(self._restore_requested)
@@ -147,7 +147,7 @@ class CustomerOperations(QObject):
         if customer is not None and customer.status == "canceled":
             self._start("restore", customer)
 
-    def _start(self, kind: str, customer: Customer, **params: str) -> None:
+    def _start(self, kind: OperationKind, customer: Customer, **params: str) -> None:
         # Locked before the operation exists: the center's first signals already reach
         # listeners, and none of them may find this dialog closable.
         self._mine = True
@@ -171,12 +171,7 @@ class CustomerOperations(QObject):
         return customer.id if customer else ""
 
     def _show_progress(self, customer_id: str, text: str) -> None:
-        title = {
-            "suspend": self.tr("Suspending…"),
-            "unsuspend": self.tr("Re-enabling…"),
-            "cancel": self.tr("Canceling…"),
-            "restore": self.tr("Restoring…"),
-        }.get(self._kind, "")
+        title = operation_words(self._kind).doing if self._kind else ""
         if self._center.is_overdue(customer_id) or self._center.connection.state.offline:
             self._panel.operation.show_overdue(self._overdue_text(text), title)
             self._panel.operation.keep_watching.setVisible(self._mine)
@@ -225,33 +220,31 @@ class CustomerOperations(QObject):
         if not self._locked:
             self._host.close_by_itself()
 
-    @Slot(str, object, object, object)
-    def _finished(
-        self,
-        customer_id: str,
-        operation: Operation | None,
-        customer: Customer | None,
-        error: ApiError | None,
-    ) -> None:
-        if customer_id != self._customer_id():
+    @Slot(object)
+    def _finished(self, ended: OperationEnded) -> None:
+        if ended.customer_id != self._customer_id():
             return
         waited_here = self._locked
         mine, self._mine = self._mine, False
         self._set_locked(False)  # first, whatever happens below
-        if customer is not None:
-            self._host.show_server_customer(customer)
+        if ended.customer is not None:
+            self._host.show_server_customer(ended.customer)
         self._panel.set_actions_allowed(True)
-        shown = customer or self._host.customer
+        shown = ended.customer or self._host.customer
         name = shown.name if shown else ""
-        kind = operation.kind if operation else self._kind
-        if error is None and operation is not None:
-            self._panel.operation.show_result(self._success_text(kind, name, operation), "success")
-            if mine and waited_here and kind != "cancel" and not self._host.has_unsaved_edits():
+        words = operation_words(ended.kind)
+        if ended.error is None and ended.operation is not None:
+            when = local_clock(ended.operation.finished_at or datetime.now(UTC))
+            self._panel.operation.show_result(words.done_at.format(name=name, time=when), "success")
+            closes = ended.kind != "cancel" and not self._host.has_unsaved_edits()
+            if mine and waited_here and closes:
                 # A canceled customer's dialog stays: it offers Restore and says until when.
                 QTimer.singleShot(self._settings.auto_close_ms, self, self._auto_close)
         else:
+            error = ended.error
             reason = failure_reason(error) if error else self.tr("The server gave no reason.")
-            self._panel.operation.show_result(self._failure_text(kind, name, reason), "error")
+            failed = words.failed.format(name=name, reason=reason)
+            self._panel.operation.show_result(failed, "error")
 
     @Slot()
     def _auto_close(self) -> None:
@@ -262,30 +255,3 @@ class CustomerOperations(QObject):
         if locked != self._locked:
             self._locked = locked
             self._host.set_operation_lock(locked)
-
-    # --- words -------------------------------------------------------------------------------
-
-    def _success_text(self, kind: str, name: str, operation: Operation) -> str:
-        when = local_clock(operation.finished_at or datetime.now(UTC))
-        if kind == "suspend":
-            text = self.tr("{name} suspended at {time}.")
-        elif kind == "unsuspend":
-            text = self.tr("{name} re-enabled at {time}.")
-        elif kind == "cancel":
-            text = self.tr("{name} canceled at {time}. Its services were removed.")
-        else:
-            text = self.tr("{name} restored at {time}, with its services.")
-        return text.format(name=name, time=when)
-
-    def _failure_text(self, kind: str, name: str, reason: str) -> str:
-        if kind == "suspend":
-            text = self.tr("Could not suspend {name}: {reason}")
-        elif kind == "unsuspend":
-            text = self.tr("Could not re-enable {name}: {reason}")
-        elif kind == "cancel":
-            text = self.tr("Could not cancel {name}: {reason}")
-        elif kind == "restore":
-            text = self.tr("Could not restore {name}: {reason}")
-        else:
-            text = self.tr("Could not finish the operation on {name}: {reason}")
-        return text.format(name=name, reason=reason)

@@ -6,32 +6,23 @@ line says so and offers Keep watching in the background. Ended: one line in gree
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from desktop.operations.words import operation_words
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
+
+if TYPE_CHECKING:
+    from desktop.api.records import OperationKind
 
 
 def stays_open_text(kind: str, *, closes_by_itself: bool) -> str:
     """Why a window refuses to close while an operation of `kind` runs, and what happens next."""
-    what = {
-        "suspend": QCoreApplication.translate(
-            "OperationProgress", "The server is suspending this customer"
-        ),
-        "unsuspend": QCoreApplication.translate(
-            "OperationProgress", "The server is re-enabling this customer"
-        ),
-        "cancel": QCoreApplication.translate(
-            "OperationProgress", "The server is canceling this customer"
-        ),
-        "restore": QCoreApplication.translate(
-            "OperationProgress", "The server is restoring this customer"
-        ),
-    }.get(
-        kind,
-        QCoreApplication.translate("OperationProgress", "The server is working on this customer"),
-    )
+    # "" while nothing runs; like any kind the table lacks, it gets the general words.
+    what = operation_words(cast("OperationKind", kind) if kind else None).server_doing
     then = (
         QCoreApplication.translate(
             "OperationProgress", "this window closes by itself when it is done"

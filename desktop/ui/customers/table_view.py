@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.search.columns import STATUSES
+from desktop.operations.words import WORDED_KINDS
 from desktop.ui.customers.status_badge import StatusBadgeDelegate, status_column_width
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.table_look import StretchColumn
@@ -29,8 +30,8 @@ DEFAULT_WIDTHS = {
     CustomerTableModel.STATUS: 100,  # at least: see fit_status_column
     CustomerTableModel.CREATED: 90,
 }
-# The kinds of operation a row can wait on; any other is shown as "Working…".
-_PENDING_KINDS = ("suspend", "unsuspend", "cancel", "restore", "")
+# The kinds of operation a row can wait on, and None: any other is shown as "Working…".
+_PENDING_KINDS = (*WORDED_KINDS, None)
 
 
 class CustomerTableView(QTableView):
