@@ -14,11 +14,21 @@ from server.db import Database
 from server.migrate import upgrade
 from server.openapi_links import add_links
 from server.operations import MAX_KEY_LENGTH
-from server.routes import auth, branding, customer_services, customers, operations, summary
+from server.permissions import API_PREFIX, api_routes, check_routes, route_need
+from server.routes import (
+    auth,
+    branding,
+    customer_services,
+    customers,
+    operations,
+    staff,
+    summary,
+)
 from server.worker import OperationWorker
 
-API_PREFIX = "/api/v1"
 _ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
+# The calls anyone may make; every other one needs a signed-in user (server/permissions.py).
+PUBLIC = {("GET", "/health"), ("POST", "/auth/login")}
 _REQUIRED_HEADERS: dict[str, dict[str, Any]] = {
     "idempotency-key": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
     "if-match": {"type": "string", "minLength": 1, "maxLength": 100},
@@ -54,9 +64,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.db = db
     app.state.worker = worker
     errors.install(app)
-    for module in (auth, customers, customer_services, operations, summary, branding):
+    for module in (auth, customers, customer_services, operations, summary, branding, staff):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(customer_services.panel_router)
+    check_routes(app, PUBLIC)
     _document_as_served(app)
     return app
 
@@ -70,6 +81,9 @@ def _document_as_served(app: FastAPI) -> None:
       routes, because a missing one is answered with API.md's own error (400
       `idempotency_key_required`, 428 `precondition_required`) rather than a generic 422.
     - Links say which answer feeds which next call (server/openapi_links.py).
+    - Each call says what it needs (`x-permission`: a permission, or null for any signed-in
+      user; `x-owner-only` for the partner's settings) and documents its 403, from the route's
+      `need` (server/permissions.py).
     """
     original = app.openapi
 
@@ -92,7 +106,28 @@ def _document_as_served(app: FastAPI) -> None:
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)
         add_links(schema, API_PREFIX)
+        _document_permissions(app, schema)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _document_permissions(app: FastAPI, schema: dict[str, Any]) -> None:
+    paths = schema.get("paths", {})
+    for served, route in api_routes(app):
+        found = route_need(route)
+        if found is None or served not in paths:
+            continue
+        for method in route.methods or ():
+            operation = paths[served].get(method.lower())
+            if operation is None:
+                continue
+            operation["x-permission"] = found.permission
+            if found.owner_only:
+                operation["x-owner-only"] = True
+            if found.permission is not None or found.owner_only:
+                operation["responses"]["403"] = {
+                    "description": routes.errors(403)[403]["description"],
+                    "content": {"application/json": {"schema": _ERROR_REF}},
+                }

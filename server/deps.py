@@ -1,4 +1,8 @@
-"""What routes receive: the database, the settings and the signed-in user."""
+"""What routes receive: the database, the settings and the signed-in user.
+
+Routes take the user through server/permissions.py's `need(...)`, which adds tenancy and the
+permission to the sign-in checked here.
+"""
 
 from __future__ import annotations
 
@@ -63,6 +67,9 @@ def current_user(
     token, user, partner = row
     if token.revoked_at is not None or (utc(token.expires_at) or now()) <= now():
         raise _unauthenticated("Your session has expired. Sign in again.")
+    if user.disabled_at is not None:
+        # Disabling revokes the user's tokens too; this also covers a sign-in that raced it.
+        raise _unauthenticated("Your account was disabled. Ask an owner or admin of your team.")
     return Principal(user.id, user.username, user.role, partner.id, partner.name, digest)
 
 

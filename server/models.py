@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -27,19 +29,33 @@ class Base(DeclarativeBase):
     }
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 class Partner(Base):
     __tablename__ = "partners"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # Stored now; enforced at sign-in by the two-factor work (API.md, "Two-factor sign-in").
+    require_mfa: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class User(Base):
+    """A partner's staff user; `role` is one of server/permissions.py's ROLES."""
+
     __tablename__ = "users"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), index=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="admin")
+    display_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    disabled_at: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+    # Nullable only for the rows of databases older than migration 0007, which fills them.
+    created_at: Mapped[datetime | None] = mapped_column(default=_now)
 
 
 class Token(Base):

@@ -9,6 +9,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from server import validation
+from server.passwords import MAX_LENGTH as MAX_PASSWORD
+from server.passwords import password_problem
+from server.permissions import Role
 
 Status = Literal["active", "suspended", "canceled"]
 SearchField = Literal["name", "account_number", "email", "phone", "domain"]
@@ -202,10 +205,74 @@ class LoginResponse(BaseModel):
     partner: PartnerOut
 
 
+class MyPartnerOut(PartnerOut):
+    require_mfa: bool
+
+
 class MeOut(BaseModel):
+    id: str
     username: str
-    role: str
-    partner: PartnerOut
+    display_name: str
+    role: Role
+    permissions: list[str]
+    mfa_enabled: bool
+    partner: MyPartnerOut
+
+
+def _new_password(value: str) -> str:
+    # Not stripped: spaces are part of a password.
+    problem = password_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# true or false, never "yes" or 1: a switch that decides who can do what is not guessed at.
+StrictBool = Annotated[bool, Field(strict=True)]
+NewPassword = Annotated[str, Field(max_length=MAX_PASSWORD), AfterValidator(_new_password)]
+Username = Annotated[
+    str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
+]
+
+
+class StaffOut(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    email: str
+    role: Role
+    mfa_enabled: bool
+    disabled_at: datetime | None
+    last_login_at: datetime | None
+    created_at: datetime | None
+
+
+class StaffList(BaseModel):
+    items: list[StaffOut]
+
+
+class StaffCreate(Strict):
+    username: Username
+    display_name: Name
+    email: Email = ""
+    role: Role
+    password: NewPassword
+
+
+class StaffPatch(Strict):
+    role: Role | None = None
+    display_name: Name | None = None
+    email: Email | None = None
+    disabled: StrictBool | None = None
+
+
+class PasswordChange(Strict):
+    current_password: Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD)]
+    new_password: NewPassword
+
+
+class PartnerPatch(Strict):
+    require_mfa: StrictBool
 
 
 class HealthOut(BaseModel):

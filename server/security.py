@@ -24,6 +24,15 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """True when the hash was made with other parameters than today's (checked at sign-in,
+    the one moment the password is at hand to hash again)."""
+    try:
+        return _hasher.check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return True
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(32)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from server.models import Customer, Event, Operation, Service
+from server.models import Customer, Event, Operation, Service, User
 
 
 def utc(value: datetime | None) -> datetime | None:
@@ -81,3 +81,18 @@ def operation_out(op: Operation) -> dict[str, Any]:
 
 def event_out(e: Event) -> dict[str, Any]:
     return {"at": utc(e.at), "actor": e.actor, "action": e.action, "details": e.details or {}}
+
+
+def staff_out(u: User) -> dict[str, Any]:
+    return {
+        "id": u.id,
+        "username": u.username,
+        "display_name": u.display_name,
+        "email": u.email,
+        "role": u.role,
+        # Until the two-factor work: nobody has it yet.
+        "mfa_enabled": False,
+        "disabled_at": utc(u.disabled_at),
+        "last_login_at": utc(u.last_login_at),
+        "created_at": utc(u.created_at),
+    }

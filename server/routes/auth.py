@@ -7,14 +7,17 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Response
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from server import __version__
-from server.deps import DB, AppSettings, CurrentUser
+from server.config import Settings
+from server.deps import DB, AppSettings
 from server.errors import ApiError
 from server.models import LoginFailure, Partner, Token, User
+from server.permissions import SignedIn, permissions_of
 from server.routes import errors
 from server.schemas import HealthOut, LoginRequest, LoginResponse, MeOut
-from server.security import new_token, token_digest, verify_password
+from server.security import hash_password, needs_rehash, new_token, token_digest, verify_password
 from server.serialize import now, utc
 
 router = APIRouter()
@@ -25,57 +28,80 @@ def health() -> dict[str, str]:
     return {"status": "ok", "version": __version__}
 
 
+def refuse_when_throttled(s: Session, settings: Settings, username: str) -> None:
+    """429 once a user name has had too many failed passwords within the window.
+
+    Locks the user's row first: PostgreSQL runs these transactions side by side, and a burst of
+    parallel attempts would all count the same failures and none be refused; SQLite's write
+    transactions are serial already.
+    """
+    window = timedelta(seconds=settings.login_failure_window_seconds)
+    since = now() - window
+    s.execute(select(User.id).where(User.username == username).with_for_update())
+    s.execute(delete(LoginFailure).where(LoginFailure.at < since))
+    failures = s.execute(
+        select(func.count(), func.min(LoginFailure.at)).where(
+            LoginFailure.username == username, LoginFailure.at >= since
+        )
+    ).one()
+    if failures[0] >= settings.login_failures_allowed:
+        oldest = utc(failures[1]) or now()
+        wait = max(1, math.ceil((oldest + window - now()).total_seconds()))
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Too many failed sign-ins. Try again in {wait} seconds.",
+            {"retry_after": wait},
+            headers={"Retry-After": str(wait)},
+        )
+
+
+def issue_token(s: Session, settings: Settings, user_id: str) -> str:
+    token = new_token()
+    s.add(
+        Token(
+            token_hash=token_digest(token),
+            user_id=user_id,
+            created_at=now(),
+            expires_at=now() + timedelta(seconds=settings.token_ttl_seconds),
+            revoked_at=None,
+        )
+    )
+    return token
+
+
 @router.post(
     "/auth/login", response_model=LoginResponse, tags=["auth"], responses=errors(400, 401, 422, 429)
 )
 def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object]:
-    window = timedelta(seconds=settings.login_failure_window_seconds)
+    token: str | None = None
     with db.session(write=True) as s:
-        since = now() - window
-        # One attempt per user at a time. PostgreSQL runs these transactions side by side, and
-        # a burst of parallel attempts would all count the same failures and none be refused;
-        # SQLite's write transactions are serial already.
-        s.execute(select(User.id).where(User.username == body.username).with_for_update())
-        s.execute(delete(LoginFailure).where(LoginFailure.at < since))
-        failures = s.execute(
-            select(func.count(), func.min(LoginFailure.at)).where(
-                LoginFailure.username == body.username, LoginFailure.at >= since
-            )
-        ).one()
-        if failures[0] >= settings.login_failures_allowed:
-            oldest = utc(failures[1]) or now()
-            wait = max(1, math.ceil((oldest + window - now()).total_seconds()))
-            raise ApiError(
-                429,
-                "too_many_attempts",
-                f"Too many failed sign-ins. Try again in {wait} seconds.",
-                {"retry_after": wait},
-                headers={"Retry-After": str(wait)},
-            )
+        refuse_when_throttled(s, settings, body.username)
         row = s.execute(
             select(User, Partner)
             .join(Partner, Partner.id == User.partner_id)
             .where(User.username == body.username)
         ).first()
         user, partner = row if row else (None, None)
-        if not verify_password(user.password_hash if user else None, body.password):
+        # Hashed even for an unknown name (against a dummy), so a miss costs what a hit does.
+        known = verify_password(user.password_hash if user else None, body.password)
+        if not known:
             s.add(LoginFailure(username=body.username, at=now()))
-            failed = True
-        else:
-            failed = False
-            token = new_token()
-            s.add(
-                Token(
-                    token_hash=token_digest(token),
-                    user_id=user.id,  # type: ignore[union-attr]
-                    created_at=now(),
-                    expires_at=now() + timedelta(seconds=settings.token_ttl_seconds),
-                    revoked_at=None,
-                )
-            )
+        elif user is not None and user.disabled_at is None:
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(body.password)
+            user.last_login_at = now()
+            token = issue_token(s, settings, user.id)
     # The failure is committed before answering, so it counts toward the limit.
-    if failed or partner is None:
+    if not known or partner is None:
         raise ApiError(401, "invalid_credentials", "Wrong user name or password.")
+    if token is None:
+        # Said only to whoever knows the password: the account exists, and is disabled.
+        raise ApiError(
+            401,
+            "account_disabled",
+            "Your account is disabled. Ask an owner or admin of your team to enable it.",
+        )
     return {
         "access_token": token,
         "token_type": "bearer",
@@ -85,16 +111,28 @@ def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object
 
 
 @router.post("/auth/logout", status_code=204, tags=["auth"], responses=errors(401))
-def logout(user: CurrentUser, db: DB) -> Response:
+def logout(user: SignedIn, db: DB) -> Response:
     with db.session(write=True) as s:
         s.execute(update(Token).where(Token.token_hash == user.token_hash).values(revoked_at=now()))
     return Response(status_code=204)
 
 
 @router.get("/me", response_model=MeOut, tags=["auth"], responses=errors(401))
-def me(user: CurrentUser) -> dict[str, object]:
+def me(user: SignedIn, db: DB) -> dict[str, object]:
+    with db.session() as s:
+        row = s.execute(
+            select(User, Partner)
+            .join(Partner, Partner.id == User.partner_id)
+            .where(User.id == user.user_id)
+        ).one()
+    found, partner = row
     return {
-        "username": user.username,
-        "role": user.role,
-        "partner": {"id": user.partner_id, "name": user.partner_name},
+        "id": found.id,
+        "username": found.username,
+        "display_name": found.display_name,
+        "role": found.role,
+        "permissions": permissions_of(found.role),
+        # Until the two-factor work: nobody has it, and no partner can require it yet.
+        "mfa_enabled": False,
+        "partner": {"id": partner.id, "name": partner.name, "require_mfa": partner.require_mfa},
     }

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import delete, select
 from starlette.concurrency import run_in_threadpool
 
 from server.db import Database
-from server.deps import DB, CurrentUser
+from server.deps import DB, Principal
 from server.errors import not_found
 from server.logo import MAX_BYTES, check_logo, too_large
 from server.models import Logo, Partner
+from server.permissions import SignedIn, need
 from server.routes import errors
 from server.schemas import LogoInfo
 from server.serialize import now
 
 router = APIRouter(tags=["branding"])
+
+# Everyone of the team sees the logo (the app shows it); changing it is branding.edit.
+Brander = Annotated[Principal, Depends(need("branding.edit"))]
 
 _IMAGE = {"image/png": {"schema": {"type": "string", "format": "binary"}}}
 _IMAGES = {**_IMAGE, "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}
@@ -28,7 +32,7 @@ _IMAGES = {**_IMAGE, "image/jpeg": {"schema": {"type": "string", "format": "bina
     responses={200: {"content": _IMAGES, "description": "The logo"}, **errors(401, 404)},
     response_class=Response,
 )
-def get_logo(user: CurrentUser, db: DB) -> Response:
+def get_logo(user: SignedIn, db: DB) -> Response:
     with db.session() as s:
         logo = s.get(Logo, user.partner_id)
         if logo is None:
@@ -56,7 +60,7 @@ async def _read_limited(request: Request) -> bytes:
     responses=errors(401, 413, 415, 422),
     openapi_extra={"requestBody": {"required": True, "content": _IMAGES}},
 )
-async def put_logo(request: Request, user: CurrentUser, db: DB) -> dict[str, Any]:
+async def put_logo(request: Request, user: Brander, db: DB) -> dict[str, Any]:
     data = await _read_limited(request)
     # Decoding and the database are blocking work: keep them off the event loop.
     return await run_in_threadpool(_store, data, user.partner_id, db)
@@ -87,7 +91,7 @@ def _store(data: bytes, partner_id: str, db: Database) -> dict[str, Any]:
 
 
 @router.delete("/branding/logo", status_code=204, responses=errors(401))
-def delete_logo(user: CurrentUser, db: DB) -> Response:
+def delete_logo(user: Brander, db: DB) -> Response:
     with db.session(write=True) as s:
         s.execute(delete(Logo).where(Logo.partner_id == user.partner_id))
     return Response(status_code=204)

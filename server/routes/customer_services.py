@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 import secrets
 from datetime import timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from server.deps import DB, CurrentUser
+from server.deps import DB, Principal
 from server.errors import not_found
 from server.events import record
 from server.models import Customer, Event, LoginLink, Service
+from server.permissions import need
 from server.routes import errors
 from server.routes.customers import load_customer
 from server.schemas import EventList, LoginLinkOut, ServiceList
@@ -27,6 +28,10 @@ panel_router = APIRouter(include_in_schema=False)
 
 LOGIN_LINK_SECONDS = 60
 
+Reader = Annotated[Principal, Depends(need("customers.read"))]
+ServiceRemover = Annotated[Principal, Depends(need("services.remove"))]
+LinkIssuer = Annotated[Principal, Depends(need("customers.login_link"))]
+
 
 def active_services(customer_id: str) -> Any:
     return (
@@ -37,14 +42,14 @@ def active_services(customer_id: str) -> Any:
 
 
 @router.get("/customers/{id}/services", response_model=ServiceList, responses=errors(401, 404))
-def list_services(id: str, user: CurrentUser, db: DB) -> dict[str, Any]:
+def list_services(id: str, user: Reader, db: DB) -> dict[str, Any]:
     with db.session() as s:
         load_customer(s, user.partner_id, id)
         return {"items": [service_out(sv) for sv in s.execute(active_services(id)).scalars()]}
 
 
 @router.delete("/customers/{id}/services/{service_id}", status_code=204, responses=errors(401, 404))
-def remove_service(id: str, service_id: str, user: CurrentUser, db: DB) -> Response:
+def remove_service(id: str, service_id: str, user: ServiceRemover, db: DB) -> Response:
     with db.session(write=True) as s:
         # Locked as the operation worker locks it: two removals (or a removal and a
         # cancellation finishing) run one after the other on PostgreSQL too, so the second finds
@@ -74,7 +79,7 @@ def remove_service(id: str, service_id: str, user: CurrentUser, db: DB) -> Respo
 
 
 @router.get("/customers/{id}/events", response_model=EventList, responses=errors(401, 404))
-def list_events(id: str, user: CurrentUser, db: DB) -> dict[str, Any]:
+def list_events(id: str, user: Reader, db: DB) -> dict[str, Any]:
     with db.session() as s:
         load_customer(s, user.partner_id, id)
         rows = s.execute(
@@ -84,7 +89,7 @@ def list_events(id: str, user: CurrentUser, db: DB) -> dict[str, Any]:
 
 
 @router.post("/customers/{id}/login-link", response_model=LoginLinkOut, responses=errors(401, 404))
-def login_link(id: str, user: CurrentUser, db: DB, request: Request) -> dict[str, Any]:
+def login_link(id: str, user: LinkIssuer, db: DB, request: Request) -> dict[str, Any]:
     token = secrets.token_urlsafe(24)
     expires = now() + timedelta(seconds=LOGIN_LINK_SECONDS)
     with db.session(write=True) as s:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server.deps import DB, CurrentUser
+from server.deps import DB, Principal
 from server.errors import ApiError, field_errors, not_found
 from server.events import record
 from server.ids import new_id
 from server.models import Customer, Partner
+from server.permissions import need
 from server.routes import errors
 from server.schemas import (
     CustomerCreate,
@@ -34,6 +35,9 @@ from server.search import (
 from server.serialize import customer_out, now
 
 router = APIRouter(tags=["customers"])
+
+Reader = Annotated[Principal, Depends(need("customers.read"))]
+Editor = Annotated[Principal, Depends(need("customers.edit"))]
 
 ADDRESS_FIELDS = ("street", "city", "region", "postal_code", "country")
 
@@ -55,7 +59,7 @@ def etag(c: Customer) -> str:
 
 @router.get("/customers", response_model=CustomerPage, responses=errors(401, 422))
 def list_customers(
-    user: CurrentUser,
+    user: Reader,
     db: DB,
     response: Response,
     q: Annotated[str, Query(max_length=200)] = "",
@@ -79,7 +83,7 @@ def list_customers(
 
 
 @router.get("/customers/{id}", response_model=CustomerOut, responses=errors(401, 404))
-def get_customer(id: str, user: CurrentUser, db: DB, response: Response) -> dict[str, Any]:
+def get_customer(id: str, user: Reader, db: DB, response: Response) -> dict[str, Any]:
     with db.session() as s:
         c = load_customer(s, user.partner_id, id)
         response.headers["ETag"] = etag(c)
@@ -132,7 +136,7 @@ def _duplicate(account_number: str) -> ApiError:
     responses=errors(400, 401, 409, 422),
 )
 def create_customer(
-    body: CustomerCreate, user: CurrentUser, db: DB, response: Response
+    body: CustomerCreate, user: Editor, db: DB, response: Response
 ) -> dict[str, Any]:
     try:
         with db.session(write=True) as s:
@@ -200,7 +204,7 @@ def parse_if_match(value: str | None) -> int:
 def patch_customer(
     id: str,
     body: CustomerPatch,
-    user: CurrentUser,
+    user: Editor,
     db: DB,
     response: Response,
     if_match: Annotated[str | None, Header(max_length=100)] = None,

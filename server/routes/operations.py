@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, Depends, Header, Request
 from sqlalchemy import select
 
 from server import operations
-from server.deps import DB, AppSettings, CurrentUser
+from server.deps import DB, AppSettings, Principal
 from server.errors import not_found
 from server.models import Operation
+from server.permissions import need
 from server.routes import errors
 from server.schemas import CancelRequest, OperationList, OperationOut, SuspendRequest
 from server.serialize import operation_out
@@ -19,6 +20,14 @@ router = APIRouter(tags=["operations"])
 
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 _START_ERRORS = errors(400, 401, 404, 409, 422)
+
+Reader = Annotated[Principal, Depends(need("customers.read"))]
+Suspender = Annotated[Principal, Depends(need("customers.suspend"))]
+Reenabler = Annotated[
+    Principal, Depends(need("customers.suspend", "suspend or re-enable a customer"))
+]
+Canceler = Annotated[Principal, Depends(need("customers.cancel"))]
+Restorer = Annotated[Principal, Depends(need("customers.cancel", "restore a canceled customer"))]
 
 
 def _start(
@@ -36,7 +45,7 @@ def suspend(
     id: str,
     body: SuspendRequest,
     request: Request,
-    user: CurrentUser,
+    user: Suspender,
     db: DB,
     settings: AppSettings,
     idempotency_key: IdempotencyKey = None,
@@ -62,7 +71,7 @@ def suspend(
 def unsuspend(
     id: str,
     request: Request,
-    user: CurrentUser,
+    user: Reenabler,
     db: DB,
     settings: AppSettings,
     idempotency_key: IdempotencyKey = None,
@@ -79,7 +88,7 @@ def cancel(
     id: str,
     body: CancelRequest,
     request: Request,
-    user: CurrentUser,
+    user: Canceler,
     db: DB,
     settings: AppSettings,
     idempotency_key: IdempotencyKey = None,
@@ -102,7 +111,7 @@ def cancel(
 def restore(
     id: str,
     request: Request,
-    user: CurrentUser,
+    user: Restorer,
     db: DB,
     settings: AppSettings,
     idempotency_key: IdempotencyKey = None,
@@ -111,7 +120,7 @@ def restore(
 
 
 @router.get("/operations/{op_id}", response_model=OperationOut, responses=errors(401, 404))
-def get_operation(op_id: str, user: CurrentUser, db: DB) -> dict[str, Any]:
+def get_operation(op_id: str, user: Reader, db: DB) -> dict[str, Any]:
     with db.session() as s:
         op = s.execute(
             select(Operation).where(Operation.id == op_id, Operation.partner_id == user.partner_id)
@@ -122,7 +131,7 @@ def get_operation(op_id: str, user: CurrentUser, db: DB) -> dict[str, Any]:
 
 
 @router.get("/operations", response_model=OperationList, responses=errors(401))
-def list_operations(user: CurrentUser, db: DB, unfinished: bool = False) -> dict[str, Any]:
+def list_operations(user: Reader, db: DB, unfinished: bool = False) -> dict[str, Any]:
     query = select(Operation).where(Operation.partner_id == user.partner_id)
     if unfinished:
         query = query.where(Operation.state.in_(("pending", "running")))

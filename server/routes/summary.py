@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
 
-from server.deps import DB, CurrentUser
+from server.deps import DB, Principal
 from server.models import Customer, Service
+from server.permissions import need
 from server.routes import errors
 from server.schemas import SummaryOut
 from server.serialize import money
@@ -17,7 +18,7 @@ router = APIRouter(tags=["overview"])
 
 
 @router.get("/summary", response_model=SummaryOut, responses=errors(401))
-def summary(user: CurrentUser, db: DB) -> dict[str, Any]:
+def summary(user: Annotated[Principal, Depends(need("customers.read"))], db: DB) -> dict[str, Any]:
     with db.session() as s:
         counts = dict(
             s.execute(

@@ -24,14 +24,23 @@ def test_login_answers_a_bearer_token_for_the_partner(anon: ApiClient) -> None:
     assert body["partner"]["name"] == "Demo Partner"
     me = anon.get("/me", headers={"Authorization": f"Bearer {body['access_token']}"})
     assert me.status_code == 200
-    assert me.json()["partner"] == body["partner"]
+    # /me's partner also carries require_mfa (the staff additions of API.md); the rest is the same.
+    assert me.json()["partner"] == {**body["partner"], "require_mfa": False}
 
 
 def test_me_names_the_user_and_partner(api: ApiClient, other_api: ApiClient) -> None:
     me = api.get("/me")
     assert me.status_code == 200, me.text
     body = me.json()
-    assert set(body) == {"username", "role", "partner"}
+    assert set(body) == {
+        "id",
+        "username",
+        "display_name",
+        "role",
+        "permissions",
+        "mfa_enabled",
+        "partner",
+    }
     assert body["username"] == "demo"
     assert isinstance(body["role"], str) and body["role"]
     assert body["partner"]["name"] == "Demo Partner"

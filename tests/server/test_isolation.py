@@ -23,6 +23,7 @@ from tests.support.server import ApiClient
 MISSING_CUSTOMER = "c_01ARZ3NDEKTSV4RRFFQ69G5FAV"
 MISSING_SERVICE = "s_01ARZ3NDEKTSV4RRFFQ69G5FAV"
 MISSING_OPERATION = "op_01ARZ3NDEKTSV4RRFFQ69G5FAV"
+MISSING_STAFF = "u_01ARZ3NDEKTSV4RRFFQ69G5FAV"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Ids:
     operation: str
     account_number: str
     version: int
+    staff: str = MISSING_STAFF
 
 
 # (method, url, requests keyword arguments)
@@ -89,6 +91,11 @@ EXERCISERS: dict[tuple[str, str], Callable[[Ids], Call]] = {
         {"headers": _key()},
     ),
     ("GET", "/operations/{op_id}"): lambda i: ("GET", f"/operations/{i.operation}", {}),
+    ("PATCH", "/staff/{id}"): lambda i: (
+        "PATCH",
+        f"/staff/{i.staff}",
+        {"json": {"display_name": "Taken Over", "disabled": True}},
+    ),
 }
 
 
@@ -108,6 +115,7 @@ def _snapshot(api: ApiClient, customer_ids: list[str]) -> dict[str, Any]:
         "operations": api.get("/operations").json(),
         "summary": api.get("/summary").json(),
         "customers": api.get("/customers", params={"limit": 1000}).json(),
+        "staff": api.get("/staff").json(),
     }
     for cid in customer_ids:
         seen[cid] = {
@@ -135,6 +143,7 @@ def theirs(scratch_other_api: ApiClient) -> list[Ids]:
         {"reason": "Theirs", "confirm_account_number": canceled["account_number"]},
     )
     assert done["state"] == "succeeded"
+    staff = scratch_other_api.get("/staff").json()["items"][0]["id"]
     found = []
     for c, service in (
         (active, services(scratch_other_api, active["id"])[0]),
@@ -142,7 +151,9 @@ def theirs(scratch_other_api: ApiClient) -> list[Ids]:
         (canceled, canceled_services[0]),
     ):
         current = scratch_other_api.get(f"/customers/{c['id']}").json()
-        found.append(Ids(c["id"], service["id"], op["id"], c["account_number"], current["version"]))
+        found.append(
+            Ids(c["id"], service["id"], op["id"], c["account_number"], current["version"], staff)
+        )
     return found
 
 
