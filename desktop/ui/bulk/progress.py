@@ -56,60 +56,14 @@ class BulkProgressDialog(QDialog):
         self.setModal(True)
         self.setSizeGripEnabled(True)
 
-        self.title = named(
-            heading(self._words.running_title(), self),
-            "bulkProgressTitle",
-            self.tr("What is happening"),
-        )
-        self.reason = named(muted(""), "bulkReason", self.tr("Reason"))
-        self.reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason.setText(self.tr("Reason: {reason}").format(reason=run.reason))
-        self.reason.setVisible(suspend)
-
+        self._build_header(run)
         self.bar = named(QProgressBar(), "bulkProgressBar", self.tr("Overall progress"))
         self.bar.setRange(0, max(1, run.sent_count()))
         self.bar.setValue(0)
-
-        self.rows = named(QTreeWidget(), "bulkProgressList", self.tr("Customers and their state"))
-        self.rows.setColumnCount(3)
-        self.rows.setHeaderLabels([self.tr("Customer"), self.tr("Account"), self.tr("State")])
-        self.rows.setRootIsDecorated(False)
-        self.rows.setUniformRowHeights(True)
-        self.rows.setAlternatingRowColors(True)
-        self.rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.rows.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to act on; the summary says it
-        self.rows.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
-        header = self.rows.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(_ACCOUNT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._items = [
-            QTreeWidgetItem([item.customer.name, item.customer.account_number, ""])
-            for item in run.items
-        ]
-        self.rows.addTopLevelItems(self._items)
-        self.rows.setColumnWidth(_NAME, 220)
-        shown = max(1, min(len(run.items), _VISIBLE_ROWS))
-        self.rows.setMinimumHeight(
-            self.rows.header().sizeHint().height()
-            + self.rows.sizeHintForRow(0) * shown
-            + 2 * self.rows.frameWidth()
-            + 2
-        )
-
+        self.rows = self._build_rows(run)
         self.summary = named(muted(""), "bulkSummary", self.tr("Summary"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.close_button = named(
-            QPushButton(self.tr("Close")), "bulkCloseButton", self.tr("Close")
-        )
-        self.close_button.clicked.connect(self.reject)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        # Ctrl+W / Cmd+W close it like the button does (and are refused the same way).
-        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
@@ -120,7 +74,7 @@ class BulkProgressDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(buttons)
+        layout.addWidget(self._build_buttons())
         self.resize(640, self.minimumSizeHint().height())
 
         for index in range(len(run.items)):
@@ -129,6 +83,59 @@ class BulkProgressDialog(QDialog):
         run.settled.connect(self._settled)
         self._set_locked(not run.is_settled())
         self._show_summary()
+
+    def _build_header(self, run: BulkRun) -> None:
+        """What is happening (then what happened) and, for a suspension, the reason given."""
+        self.title = named(
+            heading(self._words.running_title(), self),
+            "bulkProgressTitle",
+            self.tr("What is happening"),
+        )
+        self.reason = named(muted(""), "bulkReason", self.tr("Reason"))
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setText(self.tr("Reason: {reason}").format(reason=run.reason))
+        self.reason.setVisible(run.kind == "suspend")
+
+    def _build_rows(self, run: BulkRun) -> QTreeWidget:
+        """A row per customer: name, account, and its state as the server reports it."""
+        rows = named(QTreeWidget(), "bulkProgressList", self.tr("Customers and their state"))
+        rows.setColumnCount(3)
+        rows.setHeaderLabels([self.tr("Customer"), self.tr("Account"), self.tr("State")])
+        rows.setRootIsDecorated(False)
+        rows.setUniformRowHeights(True)
+        rows.setAlternatingRowColors(True)
+        rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        rows.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to act on; the summary says it
+        rows.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
+        header = rows.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(_ACCOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._items = [
+            QTreeWidgetItem([item.customer.name, item.customer.account_number, ""])
+            for item in run.items
+        ]
+        rows.addTopLevelItems(self._items)
+        rows.setColumnWidth(_NAME, 220)
+        shown = max(1, min(len(run.items), _VISIBLE_ROWS))
+        rows.setMinimumHeight(
+            header.sizeHint().height() + rows.sizeHintForRow(0) * shown + 2 * rows.frameWidth() + 2
+        )
+        return rows
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.close_button = named(
+            QPushButton(self.tr("Close")), "bulkCloseButton", self.tr("Close")
+        )
+        # The default once the run settles; never Enter's merely for having the focus.
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        # Ctrl+W / Cmd+W close it like the button does (and are refused the same way).
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        return buttons
 
     # --- closing -----------------------------------------------------------------------------
 

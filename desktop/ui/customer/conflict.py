@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets.country_picker import country_label
+from desktop.ui.widgets.labels import wrapped
 from desktop.ui.widgets.naming import named
 
 FieldValue = str | list[str] | None
@@ -64,15 +65,37 @@ class ConflictDialog(QDialog):
         self._rows = rows
         self._groups: dict[str, QButtonGroup] = {}
 
-        intro = QLabel(
+        intro = wrapped(
             self.tr(
                 "<b>Someone else saved {name} while you were editing.</b><br>"
                 "For each field you changed, keep your edit or take the value now on the server."
                 " Values in bold were changed on the server after you opened the customer."
             ).format(name=html.escape(customer_name))
         )
-        intro.setWordWrap(True)
+        self.also_changed = named(
+            wrapped(""), "conflictAlsoChanged", self.tr("Other fields changed on the server")
+        )
+        if also_changed:
+            self.also_changed.setText(
+                self.tr("Also changed on the server, and taken as they are: {fields}.").format(
+                    fields=", ".join(also_changed)
+                )
+            )
+        self.also_changed.setVisible(bool(also_changed))
 
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addWidget(self._build_rows(rows), 1)
+        layout.addWidget(self.also_changed)
+        layout.addLayout(self._build_choose_all())
+        layout.addWidget(self._build_buttons())
+        # Once inside the dialog, which then keeps it as its default for Enter.
+        self.save_button.setDefault(True)
+        self.resize(640, min(520, 220 + 34 * len(rows)))
+
+    def _build_rows(self, rows: list[ConflictRow]) -> QScrollArea:
+        """A row per conflicting field: its name, your edit, the server's value."""
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setHorizontalSpacing(16)
@@ -97,19 +120,9 @@ class ConflictDialog(QDialog):
         # Not a Tab stop of its own: the choices inside are, and it scrolls to the one focused.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(grid_host)
+        return scroll
 
-        self.also_changed = named(
-            QLabel(), "conflictAlsoChanged", self.tr("Other fields changed on the server")
-        )
-        self.also_changed.setWordWrap(True)
-        if also_changed:
-            self.also_changed.setText(
-                self.tr("Also changed on the server, and taken as they are: {fields}.").format(
-                    fields=", ".join(also_changed)
-                )
-            )
-        self.also_changed.setVisible(bool(also_changed))
-
+    def _build_choose_all(self) -> QHBoxLayout:
         keep_all = named(
             QPushButton(self.tr("Keep All Mine")), "keepAllMineButton", self.tr("Keep all mine")
         )
@@ -120,30 +133,28 @@ class ConflictDialog(QDialog):
         )
         keep_all.clicked.connect(lambda: self._choose_all("mine"))
         take_all.clicked.connect(lambda: self._choose_all("theirs"))
-        bulk = QHBoxLayout()
-        bulk.addWidget(keep_all)
-        bulk.addWidget(take_all)
-        bulk.addStretch(1)
+        # Enter is Save Merged's alone, wherever the focus is: a dialog's button takes Enter
+        # for itself while it has the focus unless it is told not to.
+        keep_all.setAutoDefault(False)
+        take_all.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(keep_all)
+        row.addWidget(take_all)
+        row.addStretch(1)
+        return row
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.save_button = named(
             QPushButton(self.tr("Save Merged")), "saveMergedButton", self.tr("Save merged")
         )
-        self.save_button.setDefault(True)
         cancel = named(QPushButton(self.tr("Cancel")), "cancelConflictButton", self.tr("Cancel"))
+        cancel.setAutoDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.also_changed)
-        layout.addLayout(bulk)
-        layout.addWidget(buttons)
-        self.resize(640, min(520, 220 + 34 * len(rows)))
+        return buttons
 
     def choices(self) -> dict[str, str]:
         """ "mine" or "theirs" per conflicting field."""

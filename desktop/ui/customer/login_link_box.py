@@ -28,6 +28,14 @@ from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
 
+def _plain(text: str, object_name: str, accessible_name: str) -> QLabel:
+    # Plain text: the customer's name is the server's text, never markup.
+    label = named(QLabel(text), object_name, accessible_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
 class LoginLinkBox(QDialog):
     def __init__(self, name: str, url: str, expires_at: datetime, parent: QWidget) -> None:
         super().__init__(parent)
@@ -38,45 +46,52 @@ class LoginLinkBox(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_message(name, expires_at))
+        layout.addWidget(self._build_buttons())
+
+    def _build_message(self, name: str, expires_at: datetime) -> QHBoxLayout:
+        """A warning icon beside what happened, what to do, and (later) what Copy did."""
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         icon.setPixmap(warning.pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        text = named(
-            QLabel(
-                self.tr("No web browser could be started to open {name}'s control panel.").format(
-                    name=name
-                )
+        text = _plain(
+            self.tr("No web browser could be started to open {name}'s control panel.").format(
+                name=name
             ),
             "noBrowserText",
             self.tr("What happened"),
         )
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setWordWrap(True)
         font = text.font()
         font.setBold(True)
         text.setFont(font)
         minutes = max(1, math.ceil(self._seconds_left() / 60))
-        more = named(
-            QLabel(
-                self.tr(
-                    "The one-time link is ready: copy it and paste it into a browser's address"
-                    " bar. It works once and expires at {time}, in about %n minute(s).",
-                    "",
-                    minutes,
-                ).format(time=local_clock(expires_at))
-            ),
+        more = _plain(
+            self.tr(
+                "The one-time link is ready: copy it and paste it into a browser's address"
+                " bar. It works once and expires at {time}, in about %n minute(s).",
+                "",
+                minutes,
+            ).format(time=local_clock(expires_at)),
             "noBrowserMore",
             self.tr("What to do"),
         )
-        more.setTextFormat(Qt.TextFormat.PlainText)
-        more.setWordWrap(True)
-        self.copied = named(QLabel(), "noBrowserCopied", self.tr("Copied"))
-        self.copied.setTextFormat(Qt.TextFormat.PlainText)
-        self.copied.setWordWrap(True)
+        self.copied = _plain("", "noBrowserCopied", self.tr("Copied"))
         self.copied.hide()
 
+        words = QVBoxLayout()
+        words.addWidget(text)
+        words.addWidget(more)
+        words.addWidget(self.copied)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
+        return row
+
+    def _build_buttons(self) -> QDialogButtonBox:
         self.copy_button = named(
             QPushButton(self.tr("Copy Link")),
             "copyLoginLinkButton",
@@ -91,18 +106,7 @@ class LoginLinkBox(QDialog):
         buttons = QDialogButtonBox()
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
-
-        words = QVBoxLayout()
-        words.addWidget(text)
-        words.addWidget(more)
-        words.addWidget(self.copied)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(words, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
+        return buttons
 
     def _seconds_left(self) -> float:
         return (self._expires_at - datetime.now(UTC)).total_seconds()

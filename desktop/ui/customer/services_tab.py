@@ -56,34 +56,50 @@ class ServicesTab(QWidget):
         named(self, "servicesTab", self.tr("Services"))
 
         self.model = ServicesTableModel(self)
-        self.table = named(QTableView(), "servicesTable", self.tr("Services"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        give_cells_air(self.table)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(ServicesTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ServicesTableModel.PRICE, ServicesTableModel.ENABLED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, 150)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
-
+        self.table = self._build_table()
         self.state = LoadState("services")
         self.state.retry.connect(self.reload)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.state)
+        self.note = named(QLabel(), "servicesNote", self.tr("Message"))
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(self._build_totals())
+        layout.addWidget(self.note)
+        self._show_state()
+
+    def _build_table(self) -> QTableView:
+        table = named(QTableView(), "servicesTable", self.tr("Services"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        give_cells_air(table)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(30)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(ServicesTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (ServicesTableModel.PRICE, ServicesTableModel.ENABLED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(column, 150)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+        return table
+
+    def _build_totals(self) -> QHBoxLayout:
+        """The monthly total, the note that a suspended customer is still billed, Remove."""
         self.total = named(QLabel(), "billableTotal", self.tr("Monthly total"))
         total_font = QFont(self.total.font())
         total_font.setBold(True)
@@ -102,9 +118,6 @@ class ServicesTab(QWidget):
             self.tr("Stops billing for the selected service"),
         )
         self.remove_button.clicked.connect(self.remove_selected)
-        self.note = named(QLabel(), "servicesNote", self.tr("Message"))
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
 
         totals = QHBoxLayout()
         totals.setSpacing(12)
@@ -112,13 +125,7 @@ class ServicesTab(QWidget):
         totals.addWidget(self.suspended_note)
         totals.addStretch(1)  # not the note's: it is hidden for most customers
         totals.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(totals)
-        layout.addWidget(self.note)
-        self._show_state()
+        return totals
 
     # --- public --------------------------------------------------------------------------------
 

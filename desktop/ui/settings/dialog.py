@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.settings import AppSettings
 from desktop.ui.settings.checks import ca_bundle_problem, server_problem
 from desktop.ui.theme import ThemeKeeper
+from desktop.ui.widgets.labels import muted
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
@@ -49,7 +50,37 @@ class SettingsDialog(QDialog):
         )
         self.server.setPlaceholderText("https://partner.example.com")
         self.server_error = self._error_label("settingsServerError")
+        ca_row = self._build_ca_bundle(settings)
+        self._build_auto_close(settings)
+        self._build_language(settings)
+        self.theme = self._choices(
+            "settingsTheme",
+            self.tr("Theme"),
+            [(self.tr("System"), "system"), (self.tr("Light"), "light"), (self.tr("Dark"), "dark")],
+            settings.theme,
+        )
 
+        form = QFormLayout()
+        form.addRow(self._buddy(self.tr("&Server:"), self.server), self.server)
+        form.addRow("", self.server_error)
+        form.addRow(self._buddy(self.tr("&CA bundle:"), self.ca_bundle), ca_row)
+        form.addRow("", self.ca_error)
+        form.addRow(self._buddy(self.tr("&Auto-close after:"), self.auto_close), self.auto_close)
+        form.addRow(self._buddy(self.tr("&Language:"), self.language), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self._buddy(self.tr("&Theme:"), self.theme), self.theme)
+        self.note = muted(self.tr("A new server or CA bundle is used from the next sign-in."))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.ok_button = self._build_buttons(layout)
+
+        self.server.textEdited.connect(lambda _text: self.server_error.hide())
+        self.ca_bundle.textEdited.connect(lambda _text: self.ca_error.hide())
+
+    def _build_ca_bundle(self, settings: AppSettings) -> QHBoxLayout:
         self.ca_bundle = named(
             QLineEdit(settings.ca_bundle), "settingsCaBundle", self.tr("CA bundle file")
         )
@@ -57,12 +88,15 @@ class SettingsDialog(QDialog):
         self.browse = named(
             QPushButton(self.tr("&Browse…")), "settingsCaBrowse", self.tr("Choose a CA bundle")
         )
+        self.browse.setAutoDefault(False)  # Enter is OK's, wherever the focus is
         self.browse.clicked.connect(self._choose_ca_bundle)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(self.browse)
         self.ca_error = self._error_label("settingsCaError")
+        return ca_row
 
+    def _build_auto_close(self, settings: AppSettings) -> None:
         self.auto_close = named(
             QDoubleSpinBox(), "settingsAutoClose", self.tr("Close after a confirmed operation")
         )
@@ -77,62 +111,47 @@ class SettingsDialog(QDialog):
             self.tr("How long a finished suspension or re-enable stays on screen; 0 closes at once")
         )
 
-        self.language = named(QComboBox(), "settingsLanguage", self.tr("Language"))
+    def _build_language(self, settings: AppSettings) -> None:
         # Each language in its own words, so a person who cannot read the current one finds it.
-        for label, code in (
-            (self.tr("System"), "system"),
-            ("English", "en"),
-            ("Hrvatski", "hr"),
-        ):
-            self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.language_note = named(QLabel(), "settingsLanguageNote", self.tr("Language note"))
-        self.language_note.setStyleSheet("color: palette(placeholder-text);")
-        self.language_note.setWordWrap(True)
+        self.language = self._choices(
+            "settingsLanguage",
+            self.tr("Language"),
+            [(self.tr("System"), "system"), ("English", "en"), ("Hrvatski", "hr")],
+            settings.language,
+        )
+        self.language_note = named(muted(""), "settingsLanguageNote", self.tr("Language note"))
         self.language.currentIndexChanged.connect(self._update_language_note)
         self._update_language_note()
 
-        self.theme = named(QComboBox(), "settingsTheme", self.tr("Theme"))
-        for label, code in (
-            (self.tr("System"), "system"),
-            (self.tr("Light"), "light"),
-            (self.tr("Dark"), "dark"),
-        ):
-            self.theme.addItem(label, code)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
-
-        form = QFormLayout()
-        form.addRow(self._buddy(self.tr("&Server:"), self.server), self.server)
-        form.addRow("", self.server_error)
-        form.addRow(self._buddy(self.tr("&CA bundle:"), self.ca_bundle), ca_row)
-        form.addRow("", self.ca_error)
-        form.addRow(self._buddy(self.tr("&Auto-close after:"), self.auto_close), self.auto_close)
-        form.addRow(self._buddy(self.tr("&Language:"), self.language), self.language)
-        form.addRow("", self.language_note)
-        form.addRow(self._buddy(self.tr("&Theme:"), self.theme), self.theme)
-
-        self.note = QLabel(self.tr("A new server or CA bundle is used from the next sign-in."))
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(placeholder-text);")
-
+    def _build_buttons(self, layout: QVBoxLayout) -> QPushButton:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        named(ok, "settingsOkButton", self.tr("Save settings"))
+        ok = named(
+            buttons.button(QDialogButtonBox.StandardButton.Ok),
+            "settingsOkButton",
+            self.tr("Save settings"),
+        )
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         named(cancel, "settingsCancelButton", self.tr("Cancel"))
+        # Enter is OK's alone: a focused Cancel (or Browse) would otherwise take it.
+        cancel.setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addStretch(1)
         layout.addWidget(buttons)
+        ok.setDefault(True)  # once inside the dialog, which then keeps it as its default
+        return ok
 
-        self.server.textEdited.connect(lambda _text: self.server_error.hide())
-        self.ca_bundle.textEdited.connect(lambda _text: self.ca_error.hide())
+    @staticmethod
+    def _choices(
+        object_name: str, accessible_name: str, choices: list[tuple[str, str]], current: str
+    ) -> QComboBox:
+        """A list of (label, code), on the code saved (the first when it is not one of them)."""
+        combo = named(QComboBox(), object_name, accessible_name)
+        for label, code in choices:
+            combo.addItem(label, code)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
 
     def _error_label(self, name: str) -> QLabel:
         label = named(QLabel(), name, self.tr("Problem"))

@@ -24,6 +24,7 @@ from desktop.session import ApiFactory, SignedIn, sign_in
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.failure_words import error_message
+from desktop.ui.widgets.labels import muted
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
@@ -54,6 +55,27 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
 
         title = QLabel(self.tr("<h2>Sign in</h2>Use your Partner Control Panel account."))
+        form = self._build_fields(settings, credentials)
+        self.keyring_note = named(
+            muted(credentials.where), "keyringNote", self.tr("Password storage")
+        )
+        self.error = named(QLabel(), "signInError", self.tr("Sign-in problem"))
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(tone_style("error"))
+        self.error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.error)
+        layout.addWidget(self._build_buttons())
+        for edit in (self.server, self.username):
+            edit.editingFinished.connect(self._fill_saved_password)
+        self._fill_saved_password()
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def _build_fields(self, settings: AppSettings, credentials: CredentialStore) -> QFormLayout:
         self.server = named(QLineEdit(settings.last_server), "serverUrl", self.tr("Server address"))
         self.server.setPlaceholderText("https://partner.example.com")
         self.username = named(QLineEdit(settings.last_username), "username", self.tr("User name"))
@@ -64,22 +86,14 @@ class LoginDialog(QDialog):
         )
         self.remember.setChecked(settings.remember_me and credentials.backend_available)
         self.remember.setEnabled(credentials.backend_available)
-        self.keyring_note = named(
-            QLabel(credentials.where), "keyringNote", self.tr("Password storage")
-        )
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.setStyleSheet("color: palette(placeholder-text);")
-        self.error = named(QLabel(), "signInError", self.tr("Sign-in problem"))
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(tone_style("error"))
-        self.error.hide()
-
         form = QFormLayout()
         form.addRow(self.tr("&Server:"), self.server)
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self.remember)
+        return form
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.sign_in_button = named(
             QPushButton(self.tr("Sign In")), "signInButton", self.tr("Sign in")
@@ -94,17 +108,7 @@ class LoginDialog(QDialog):
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.clicked.connect(self.submit)
         quit_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.keyring_note)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        for edit in (self.server, self.username):
-            edit.editingFinished.connect(self._fill_saved_password)
-        self._fill_saved_password()
-        (self.password if self.username.text() else self.username).setFocus()
+        return buttons
 
     def start_automatic(self, server: str, username: str, password: str) -> None:
         """Demo mode: sign in at once, and leave the keyring alone."""
