@@ -75,6 +75,13 @@ def find(dialog: QWidget, name: str) -> Any:
     return widget
 
 
+def inside(outer: QWidget, widget: QWidget) -> bool:
+    """`widget` drawn whole within `outer`: not cut off by its edges."""
+    top_left = widget.mapTo(outer, widget.rect().topLeft())
+    bottom_right = widget.mapTo(outer, widget.rect().bottomRight())
+    return outer.rect().contains(top_left) and outer.rect().contains(bottom_right)
+
+
 def type_into(qtbot: QtBot, editor: QWidget, text: str) -> None:
     """Replace the editor's text by typing, as a person would (so textEdited fires)."""
     target = editor.lineEdit() if isinstance(editor, CountryPicker) else editor

@@ -10,7 +10,6 @@ sign-in and re-authentication dialogs, Edit and New Customer with each tab, the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -42,7 +41,7 @@ from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.signin.reauth import ReauthDialog
 from tests.desktop.a11y_support import cell_text
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ServerProcess, seed_database
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -65,13 +64,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     seed_database(url)
     with ServerProcess(url) as proc:
         yield proc
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
 
 
 def _needs_a_name(widget: QWidget, root: QWidget) -> bool:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.api import NetworkError, PartnerApi, new_idempotency_key
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.scripted_http import ScriptedServer, send
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl tool")
@@ -105,13 +105,6 @@ def test_a_certificate_for_another_name_is_refused_even_with_its_ca(
 # -- the same, met by a person in the sign-in dialog ---------------------------------------------
 
 
-@pytest.fixture
-def app(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    harness = AppHarness(tmp_path, MemoryKeyring())
-    yield harness
-    harness.close()
-
-
 def _sign_in(qtbot: QtBot, app: AppHarness, server: str) -> str:
     """Click Sign In and wait for the dialog's answer; the error it shows."""
     app.start()
@@ -124,29 +117,29 @@ def _sign_in(qtbot: QtBot, app: AppHarness, server: str) -> str:
 
 @pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 def test_signing_in_to_an_unverified_server_says_why_and_sends_no_password(
-    qtbot: QtBot, app: AppHarness, https_server: ScriptedServer
+    qtbot: QtBot, harness: AppHarness, https_server: ScriptedServer
 ) -> None:
-    shown = _sign_in(qtbot, app, https_server.root)
+    shown = _sign_in(qtbot, harness, https_server.root)
     assert "certificate" in shown
     assert https_server.seen == [], "the request (and the password in it) never left"
 
 
 @pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 def test_signing_in_trusts_the_ca_bundle_set_in_settings(
-    qtbot: QtBot, app: AppHarness, https_server: ScriptedServer, certificate: tuple[Path, Path]
+    qtbot: QtBot, harness: AppHarness, https_server: ScriptedServer, certificate: tuple[Path, Path]
 ) -> None:
     cert, _key = certificate
-    app.settings.ca_bundle = str(cert)
+    harness.settings.ca_bundle = str(cert)
     refusal = b'{"error": {"code": "invalid_credentials", "message": "Wrong password."}}'
     https_server.route("POST", "/auth/login", lambda h: send(h, 401, refusal))
-    assert _sign_in(qtbot, app, https_server.root) == "Wrong password."
+    assert _sign_in(qtbot, harness, https_server.root) == "Wrong password."
     assert [s.path for s in https_server.seen] == ["/api/v1/auth/login"]
 
 
 @pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 @pytest.mark.parametrize("server", ["http://partner.example.com", "http://192.0.2.10:8000"])
 def test_signing_in_over_plain_http_to_another_machine_is_refused(
-    qtbot: QtBot, app: AppHarness, server: str
+    qtbot: QtBot, harness: AppHarness, server: str
 ) -> None:
     # Refused before any connection: 192.0.2.0/24 is for documentation and routes nowhere.
-    assert "https://" in _sign_in(qtbot, app, server)
+    assert "https://" in _sign_in(qtbot, harness, server)

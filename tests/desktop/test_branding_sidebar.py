@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
 from tests.desktop.branding_images import logo_server, png_bytes, write
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -24,13 +24,6 @@ TIMEOUT_MS = 15_000
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     with logo_server(tmp_path_factory.mktemp("sidebar")) as running:
         yield running
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
 
 
 def _sidebar_logo(window: MainWindow) -> QLabel:

@@ -39,7 +39,7 @@ from tests.desktop.operation_gui import (
     unnamed_controls,
 )
 from tests.desktop.operation_support import FaultyServer, faulty_server
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 
@@ -51,13 +51,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultyServer]:
     folder = tmp_path_factory.mktemp("bulk-operations")
     with faulty_server(folder, failing=1, stalling=3, suspend_seconds=0.3) as running:
         yield running
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
 
 
 def _customers(server: FaultyServer, numbers: list[str]) -> list[dict[str, Any]]:

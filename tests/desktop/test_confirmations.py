@@ -3,14 +3,10 @@ told so in one sentence, and the typed account number may carry stray spaces."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.api.records import Customer
 from desktop.tasks import TaskRunner
@@ -31,15 +27,6 @@ pytestmark = OFFSCREEN_NOISE
 SHOTS = "/tmp/shots"
 LOAD_MS = 15_000
 OPERATION_MS = 20_000
-
-
-@pytest.fixture(params=["en", "hr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield str(request.param)
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def _without_services(client: ApiClient, customers: CustomerPicker, status: str) -> Customer:

@@ -4,19 +4,15 @@ it), and a stopped demo server is named as such and can be started again, data a
 
 from __future__ import annotations
 
-import argparse
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.api.client import PartnerApi
-from desktop.app import AppController, api_factory
 from desktop.demo import DemoServer
 from desktop.session import SignedIn
 from desktop.settings import AppSettings
@@ -35,18 +31,14 @@ from tests.desktop.operation_gui import (
 from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
+# A dialog closes the moment its operation ends: the next step need not wait for it.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"^This plugin does not support "),
+    pytest.mark.auto_close_ms(0),
+]
 
 SHOTS = Path("/tmp/shots")
 WAITING = "Waiting for the hosting backend…"
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path / "app", MemoryKeyring())
-    app.settings.auto_close_ms = 0
-    yield app
-    app.close()
 
 
 def _seeded(tmp_path: Path) -> str:
@@ -154,29 +146,15 @@ def test_a_suspend_in_flight_when_the_server_dies_says_it_cannot_be_reached(
             back.stop()
 
 
-class _DemoHarness(AppHarness):
-    """The app as `partner-desk --demo` runs it: signed in by itself on the demo server."""
-
-    def __init__(self, tmp_path: Path, demo: DemoServer) -> None:
-        super().__init__(tmp_path, MemoryKeyring())
-        self.settings.auto_close_ms = 0
-        self.controller = AppController(
-            api_factory(argparse.Namespace(), self.settings),
-            self.runner,
-            self.credentials,
-            self.settings,
-            demo.url,
-            demo=demo,
-        )
-
-
 def test_a_stopped_demo_server_is_named_and_restarted_on_its_data(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     (tmp_path / "demo").mkdir()
     demo = DemoServer(tmp_path / "demo")
     demo.start()
-    app = _DemoHarness(tmp_path / "app", demo)
+    # The app as `partner-desk --demo` runs it: signed in by itself on the demo server.
+    app = AppHarness(tmp_path / "app", MemoryKeyring(), demo=demo)
+    app.settings.auto_close_ms = 0
     try:
         app.controller.start()
         qtbot.waitUntil(lambda: app.controller.window is not None, timeout=30_000)
@@ -223,15 +201,6 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@pytest.fixture(params=["en", "hr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield str(request.param)
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 WORDS = {

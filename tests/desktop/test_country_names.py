@@ -7,14 +7,8 @@ the app and read offline.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.tasks import TaskRunner
 from desktop.ui.widgets.country_picker import CountryPicker, country_label
@@ -30,24 +24,6 @@ from tests.desktop.customer_dialog_support import (
 from tests.support.server import ApiClient
 
 pytestmark = OFFSCREEN_NOISE
-
-
-@pytest.fixture(params=["en", "hr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield request.param
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def croatian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    i18n.install_language(qapp, "hr")
-    yield
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def _labels(picker: CountryPicker) -> list[str]:

@@ -11,7 +11,6 @@ import argparse
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -41,15 +40,6 @@ CROATIAN = QLocale(QLocale.Language.Croatian, QLocale.Country.Croatia)
 WEEKDAYS = [CROATIAN.dayName(day) for day in range(1, 8)]  # ponedjeljak … nedjelja
 # Words after which a weekday must change its form (do, od: genitive; je …: "u" + accusative).
 GOVERNING = r"(?:do|od|prije|poslije|nakon|je|su)"
-
-
-@pytest.fixture
-def croatian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    i18n.install_language(qapp, "hr")
-    yield
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def _canceled(deadline: datetime) -> Customer:

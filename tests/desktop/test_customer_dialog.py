@@ -20,6 +20,7 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     click_save_and_wait,
     find,
+    inside,
     open_dialog,
     server_customer,
     signed_in_api,
@@ -457,12 +458,6 @@ def test_network_failure_keeps_the_edits(
 SHOTS = Path("/tmp/shots")
 
 
-def _inside(dialog: QWidget, widget: QWidget) -> bool:
-    top_left = widget.mapTo(dialog, widget.rect().topLeft())
-    bottom_right = widget.mapTo(dialog, widget.rect().bottomRight())
-    return dialog.rect().contains(top_left) and dialog.rect().contains(bottom_right)
-
-
 def test_screenshots_show_every_field_unclipped(
     qtbot: QtBot, api: PartnerApi, runner: TaskRunner, customers: CustomerPicker
 ) -> None:
@@ -481,10 +476,10 @@ def test_screenshots_show_every_field_unclipped(
             # once the layout has settled.
             top = field.mapTo(scroll.widget(), field.rect().topLeft()).y()
             scroll.verticalScrollBar().setValue(top - 8)
-            return _inside(scroll.viewport(), field)
+            return inside(scroll.viewport(), field)
 
         qtbot.waitUntil(seen)
-        assert _inside(dialog, field), f"{name} is cut off"
+        assert inside(dialog, field), f"{name} is cut off"
 
     type_into(qtbot, find(dialog, "field_email"), "ana@")
     type_into(qtbot, find(dialog, "field_phone"), "12")

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.tasks import TaskRunner
 from tests.desktop.customer_dialog_support import (
@@ -19,7 +18,6 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     find,
     open_dialog,
-    signed_in_api,
 )
 from tests.desktop.operation_gui import Answer, choose_reason, click, when_shown
 from tests.support.server import ServerProcess, seed_database
@@ -42,22 +40,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     seed_database(url)
     with ServerProcess(url, suspend_seconds=3) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: ServerProcess) -> Iterator[PartnerApi]:
-    client = signed_in_api(server)
-    yield client
-    client.close()
-
-
-@pytest.fixture(params=["en", "hr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield str(request.param)
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def test_a_close_attempt_during_a_suspension_is_refused_and_said(

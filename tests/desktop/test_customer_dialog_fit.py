@@ -4,12 +4,11 @@ in a tooltip) and the dialog, in English and Croatian, fits its screen with its 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
@@ -26,6 +25,7 @@ from tests.desktop.customer_dialog_support import (
     CustomerPicker,
     click_save_and_wait,
     find,
+    inside,
     open_dialog,
     server_customer,
     type_into,
@@ -41,15 +41,6 @@ UNBROKEN = "W" * 200
 # 253 characters, the most a domain may have: four labels of 63 and less.
 LONG_DOMAIN = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 58, "hr"])
 CONTROLS = ("suspendToggle", "cancelToggle", "saveButton", "closeButton", "loginAsCustomerButton")
-
-
-@pytest.fixture(params=["en", "hr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield str(request.param)
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def _server_limits() -> dict[str, int]:
@@ -76,12 +67,6 @@ def _created(client: ApiClient, **fields: Any) -> Customer:
     answer = client.post("/customers", json=fields)
     assert answer.status_code == 201, answer.text
     return Customer.model_validate_json(answer.text)
-
-
-def _inside(dialog: QWidget, widget: QWidget) -> bool:
-    top_left = widget.mapTo(dialog, widget.rect().topLeft())
-    bottom_right = widget.mapTo(dialog, widget.rect().bottomRight())
-    return dialog.rect().contains(top_left) and dialog.rect().contains(bottom_right)
 
 
 def test_every_text_field_takes_what_the_server_takes(
@@ -163,7 +148,7 @@ def test_a_customer_with_a_200_character_name_opens_inside_the_screen(
     assert dialog.minimumSizeHint().width() <= screen.width()  # it can be made narrower too
     for control in CONTROLS:
         widget = find(dialog, control)
-        assert widget.isVisible() and _inside(dialog, widget), control
+        assert widget.isVisible() and inside(dialog, widget), control
 
     title = find(dialog, "customerTitle")
     assert title.text() == name  # the whole name, for screen readers
@@ -226,7 +211,7 @@ def test_the_confirmations_of_a_200_character_name_fit_the_screen(
     assert name in title.toolTip() or name in title.text()  # the whole name is still there
     for button in dialog.findChildren(QPushButton):
         if button.isVisible():
-            assert _inside(dialog, button), button.objectName()
+            assert inside(dialog, button), button.objectName()
     kind = "words" if name == WORDED else "unbroken"
     dialog.grab().save(f"{SHOTS}/fit_confirm_{which}_{kind}_{language}.png")
     dialog.reject()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.models.customer_csv import spreadsheet_safe
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
@@ -22,7 +21,7 @@ from desktop.tasks import TaskRunner
 from desktop.ui.customers.export import CustomerExport
 from desktop.ui.main_window import MainWindow
 from tests.desktop.customer_factory import make_customers
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
 TIMEOUT_MS = 30_000
@@ -57,13 +56,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         for fields in TRICKY + FORMULAS:
             assert raw.post("/customers", json=fields).status_code == 201
         yield proc
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, server: ServerProcess) -> Iterator[MainWindow]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app.sign_in(qtbot, server.root)
-    app.close()
 
 
 def _view_rows(table: QTableView) -> list[list[str]]:
@@ -222,15 +214,6 @@ def test_a_contact_starting_with_any_formula_character_is_exported_as_text(
     assert "'-385 1 234 5678" in {row[phone] for row in rows[1:]}
 
 
-@pytest.fixture
-def croatian(qapp: object) -> Iterator[None]:
-    before = QLocale()
-    i18n.install_language(qapp, "hr")  # type: ignore[arg-type]
-    yield
-    i18n.remove_language(qapp)  # type: ignore[arg-type]
-    QLocale.setDefault(before)
-
-
 def test_in_english_cells_are_separated_by_commas(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, uk_locale: None
 ) -> None:
@@ -240,18 +223,14 @@ def test_in_english_cells_are_separated_by_commas(
 
 
 def test_in_croatian_cells_are_separated_by_semicolons_as_spreadsheets_there_expect(
-    qtbot: QtBot, tmp_path: Path, server: ServerProcess, croatian: None
+    qtbot: QtBot, tmp_path: Path, server: ServerProcess, croatian: None, harness: AppHarness
 ) -> None:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    try:
-        window = app.sign_in(qtbot, server.root)
-        assert QLocale().decimalPoint() == ","
-        text, header = _formula_rows(qtbot, window, tmp_path)
-        assert header[:2] == ["Račun", "Naziv"]
-        assert text.splitlines()[0] == ";".join(header)
-        assert _read(tmp_path / "formulas.csv", ";") == _expected(window.customers.table)
-    finally:
-        app.close()
+    window = harness.sign_in(qtbot, server.root)  # signed in once the language is in
+    assert QLocale().decimalPoint() == ","
+    text, header = _formula_rows(qtbot, window, tmp_path)
+    assert header[:2] == ["Račun", "Naziv"]
+    assert text.splitlines()[0] == ";".join(header)
+    assert _read(tmp_path / "formulas.csv", ";") == _expected(window.customers.table)
 
 
 def test_dates_are_written_as_iso_8601_whatever_the_table_shows(

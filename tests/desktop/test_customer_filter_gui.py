@@ -8,13 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from tests.server.helpers import new_customer
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -33,20 +31,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         yield proc
 
 
-@pytest.fixture(params=["en", "hr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield str(request.param)
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
-
-
 @pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path, language: str) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
+def harness(language: str, harness: AppHarness) -> AppHarness:
+    """The app made once the language is in, as a person's starts in it."""
+    return harness
 
 
 @pytest.mark.parametrize(

@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
-from desktop.api.client import PartnerApi
 from desktop.models.customer_table import CustomerTableModel
-from desktop.session import SignedIn
 from desktop.settings import AppSettings
-from desktop.tasks import TaskRunner
 from desktop.ui.main_window import MainWindow
 from tests.desktop.customer_factory import changed, make_customers
+from tests.support.gui import offline_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
 
@@ -66,14 +64,10 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 
 def _window(qtbot: QtBot, tmp_path: Path, columns: QByteArray | None = None) -> MainWindow:
-    api = PartnerApi("http://127.0.0.1:9")
-    runner = TaskRunner()
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     if columns is not None:
         settings.set_geometry("customer_columns", columns)  # as an earlier run saved it
-    session = SignedIn(api, "http://127.0.0.1:9", "demo", "Demo Partner", "")
-    window = MainWindow(session, runner, settings)
-    qtbot.addWidget(window)
+    window = offline_window(qtbot, settings)
     model = window.customers.model
     customers = make_customers(40)
     customers[0] = changed(customers[0], name=LONG_NAME)

@@ -6,7 +6,6 @@ Space, pick a reason and confirm with the keys, wait for the server; then re-ena
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,9 +20,13 @@ from desktop.ui.widgets.switch import ToggleSwitch
 from tests.desktop.a11y_support import cell_text, focused, press, tab_to
 from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS, Answer, when_shown
 from tests.desktop.operation_support import FaultyServer, faulty_server
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
+# A dialog closes the moment its operation ends: the next step need not wait for it.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"^This plugin does not support "),
+    pytest.mark.auto_close_ms(0),
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +34,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultyServer]:
     folder = tmp_path_factory.mktemp("keyboard-flow")
     with faulty_server(folder, suspend_seconds=0.3) as running:
         yield running
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    app.settings.auto_close_ms = 0
-    yield app
-    app.close()
 
 
 def status_heard(window: MainWindow, customer_id: str) -> str:

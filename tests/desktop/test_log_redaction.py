@@ -26,10 +26,14 @@ from tests.desktop.operation_gui import (
     services_loaded,
     when_shown,
 )
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, run_cli, seed_database
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
+# A dialog closes the moment its operation ends: the next step need not wait for it.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"^This plugin does not support "),
+    pytest.mark.auto_close_ms(0),
+]
 
 USER = "logwatcher"
 PASSWORD = "Plum-Kettle-8812-Orbit"  # nothing else in a log could contain it by chance
@@ -61,14 +65,6 @@ def app_log(tmp_path: Path) -> Iterator[AppLog]:
     yield configured
     configured.close()
     logging.getLogger().setLevel(logging.WARNING)
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    app.settings.auto_close_ms = 0
-    yield app
-    app.close()
 
 
 def _secrets_in(text: str, *secrets: str) -> list[str]:

@@ -15,18 +15,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
-from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.logging import QtLoggingPlugin
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.models.history_model import HistoryTableModel
 from desktop.tasks import TaskRunner
@@ -168,15 +166,6 @@ def test_the_open_history_tab_shows_the_issued_link_without_refresh(
     finally:
         if with_browser:
             QDesktopServices.unsetUrlHandler("http")
-
-
-@pytest.fixture
-def croatian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    i18n.install_language(qapp, "hr")
-    yield
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def test_in_croatian_the_message_and_copy_link_speak_croatian(

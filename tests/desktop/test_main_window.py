@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.models.customer_table import CustomerTableModel
 from desktop.ui.customers import page as customers_page
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -27,13 +27,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     seed_database(url)
     with ServerProcess(url, suspend_seconds=0.2) as proc:
         yield proc
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
 
 
 def _settled(qtbot: QtBot, harness: AppHarness) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,6 @@ from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.app import api_factory
 from desktop.credentials import CredentialStore
-from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
@@ -45,21 +43,12 @@ from desktop.ui.signin.dialog import LoginDialog
 from tests.desktop.a11y_support import focused
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE, CustomerPicker, open_dialog
 from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS, when_shown
-from tests.support.gui import MemoryKeyring
+from tests.support.gui import MemoryKeyring, offline_window
 
 pytestmark = OFFSCREEN_NOISE
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 LANGUAGES = ["en", "hr"]
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    before = QLocale()
-    i18n.install_language(qapp, request.param)
-    yield request.param
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -114,11 +103,7 @@ def problems(where: str, texts: list[str]) -> list[str]:
 
 
 def main_window(qtbot: QtBot, settings: AppSettings) -> MainWindow:
-    # Built, not started: nothing is sent to this address.
-    api = PartnerApi("http://127.0.0.1:9")
-    session = SignedIn(api, "http://127.0.0.1:9", "demo", "Demo Partner", "")
-    window = MainWindow(session, TaskRunner(), settings)
-    qtbot.addWidget(window)
+    window = offline_window(qtbot, settings)
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -28,7 +28,11 @@ from tests.desktop.operation_support import FaultyServer, faulty_server
 from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.scripted_http import LossyProxy
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
+# A dialog closes the moment its operation ends: the next step need not wait for it.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"^This plugin does not support "),
+    pytest.mark.auto_close_ms(0),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +40,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultyServer]:
     folder = tmp_path_factory.mktemp("operation-lock")
     with faulty_server(folder, stalling=6, suspend_seconds=0.3) as running:
         yield running
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    app.settings.auto_close_ms = 0
-    yield app
-    app.close()
 
 
 def _suspend(qtbot: QtBot, dialog: CustomerDialog, reason: str = "Non-payment") -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +25,7 @@ from desktop.tasks import TaskRunner
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.widgets.chart import BarChart
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
 TIMEOUT_MS = 20_000
@@ -38,13 +37,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     seed_database(url)
     with ServerProcess(url, suspend_seconds=0.2) as proc:
         yield proc
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
 
 
 def _server_summary(server: ServerProcess) -> dict[str, Any]:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import AppSettings
+from desktop.ui.main_window import MainWindow
 from desktop.ui.settings.dialog import SettingsDialog
 from desktop.ui.theme import ThemeKeeper, palette_is_dark
 from tests.desktop.operation_gui import unnamed_controls
-from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -189,20 +189,15 @@ def test_a_ca_bundle_must_be_a_readable_file_of_pem_certificates(
 
 
 def test_settings_open_from_the_edit_menu_of_the_main_window(
-    qtbot: QtBot, tmp_path: Path, server: ServerProcess
+    qtbot: QtBot, window: MainWindow, server: ServerProcess
 ) -> None:
-    harness = AppHarness(tmp_path, MemoryKeyring())
-    try:
-        window = harness.sign_in(qtbot, server.root)
-        action = window.findChild(QAction, "settingsAction")
-        assert action.shortcut().toString() == "Ctrl+,"
-        action.trigger()
-        qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=5_000)
-        shown = window.findChild(SettingsDialog)
-        assert _edit(shown, "settingsServerUrl").text() == server.root
-        shown.reject()
-    finally:
-        harness.close()
+    action = window.findChild(QAction, "settingsAction")
+    assert action.shortcut().toString() == "Ctrl+,"
+    action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=5_000)
+    shown = window.findChild(SettingsDialog)
+    assert _edit(shown, "settingsServerUrl").text() == server.root
+    shown.reject()
 
 
 def test_a_dark_palette_keeps_text_readable(theme: ThemeKeeper, qapp: QApplication) -> None:

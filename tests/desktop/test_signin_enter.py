@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
 from desktop.api.client import PartnerApi
 from desktop.app import api_factory
 from desktop.credentials import CredentialStore
@@ -124,17 +123,6 @@ def test_the_session_expired_dialog_keeps_sign_in_the_default(
             qtbot.keyClick(password, Qt.Key.Key_Return)
     finally:
         api.close()
-
-
-@pytest.fixture
-def croatian(qapp: QApplication) -> Iterator[None]:
-    from PySide6.QtCore import QLocale
-
-    before = QLocale()
-    i18n.install_language(qapp, "hr")
-    yield
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
 
 
 def test_in_croatian_enter_after_a_wrong_password_signs_in(

@@ -30,9 +30,13 @@ from tests.desktop.operation_gui import (
     when_shown,
 )
 from tests.desktop.operation_support import FaultyServer, faulty_server
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
+# A dialog closes the moment its operation ends: the next step need not wait for it.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"^This plugin does not support "),
+    pytest.mark.auto_close_ms(0),
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +44,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultyServer]:
     folder = tmp_path_factory.mktemp("suspend-flow")
     with faulty_server(folder, failing=1, stalling=1, suspend_seconds=0.3) as running:
         yield running
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    app.settings.auto_close_ms = 0
-    yield app
-    app.close()
 
 
 def _changed_rows(window: object) -> list[int]:

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
-from desktop.api.client import PartnerApi
 from desktop.api.errors import NetworkError
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import Customer
-from desktop.session import SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.failure_words import failure_reason
+from tests.support.gui import offline_window
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "desktop" / "translations"
@@ -134,16 +133,6 @@ def test_system_follows_the_os_locale_and_english_keeps_its_own_dates() -> None:
     assert i18n.chosen_locale("hr", american).language() == QLocale.Language.Croatian
 
 
-@pytest.fixture
-def croatian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    locale = i18n.install_language(qapp, "hr")
-    assert locale.language() == QLocale.Language.Croatian
-    yield
-    i18n.remove_language(qapp)
-    QLocale.setDefault(before)
-
-
 def _customer() -> Customer:
     when = "2025-03-01T09:30:00+00:00"
     record = {
@@ -172,15 +161,12 @@ def test_under_hr_the_main_window_and_a_confirmation_speak_croatian(
     qtbot: QtBot, tmp_path: Path, croatian: None
 ) -> None:
     from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
-    from desktop.ui.main_window import MainWindow
 
     # Nothing is sent: the window is built, not started, and the confirmation only reads.
-    api = PartnerApi("http://127.0.0.1:9")
     runner = TaskRunner()
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    session = SignedIn(api, "http://127.0.0.1:9", "demo", "Demo Partner", "")
-    window = MainWindow(session, runner, settings)
-    qtbot.addWidget(window)
+    window = offline_window(qtbot, settings, runner)
+    api = window.session.api
     sidebar = window.findChild(QListWidget, "sidebar")
     labels = [sidebar.item(row).text() for row in range(sidebar.count())]
     assert labels == ["Pregled", "Moji korisnici", "Brendiranje"]

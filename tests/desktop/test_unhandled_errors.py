@@ -17,7 +17,7 @@ from desktop import log_file
 from desktop.log_file import AppLog
 from desktop.ui.error_dialog import ErrorDialog
 from desktop.ui.unhandled_errors import UnhandledErrorHook
-from tests.support.gui import AppHarness, MemoryKeyring
+from tests.support.gui import AppHarness
 from tests.support.server import ServerProcess
 
 # pytest-qt would otherwise take slot exceptions for itself and fail the test: here the app's
@@ -43,13 +43,6 @@ def hook(qapp: QApplication, app_log: AppLog) -> Iterator[UnhandledErrorHook]:
     errors.uninstall()
     if errors.dialog is not None:
         errors.dialog.reject()  # the hook lets go of it and deletes it
-
-
-@pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[AppHarness]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    yield app
-    app.close()
 
 
 def _dialog(hook: UnhandledErrorHook) -> ErrorDialog:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
-from tests.support.gui import AppHarness, MemoryKeyring
 from tests.support.server import ServerProcess, seed_database
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -45,16 +44,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, server: ServerProcess) -> Iterator[MainWindow]:
-    app = AppHarness(tmp_path, MemoryKeyring())
-    window = app.sign_in(qtbot, server.root)
+def window(qtbot: QtBot, window: MainWindow) -> MainWindow:
     qtbot.waitUntil(window.customers.proxy.is_settled, timeout=10_000)
     window.customers.focus_results()  # a current row, as a person who clicked one has
     # Window shortcuts answer in the active window; without a window manager nobody makes it so.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    yield window
-    app.close()
+    return window
 
 
 def _focus(qtbot: QtBot, window: MainWindow, name: str) -> QWidget:

@@ -7,14 +7,14 @@ trickle, cut off, endless, not at all...). Used by the hostile-answers suites in
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Literal
+from http.server import BaseHTTPRequestHandler
+from typing import Literal
 from urllib.parse import urlsplit
+
+from tests.support.scripted_http import ScriptedHttp, Seen
 
 Delivery = Literal[
     "whole",  # a correct answer, whatever its content
@@ -54,72 +54,24 @@ class Request:
 Script = Callable[[Request], Reply]
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # the client hanging up on a hostile answer is the expected outcome
-
-
 def _pace_freely() -> None:
     time.sleep(0.005)
 
 
 @dataclass
-class HostileServer:
+class HostileServer(ScriptedHttp):
     script: Script = field(default=lambda _request: Reply(404))
     # Called between the pieces of a trickle: the GUI suite makes it wait for a heartbeat.
     pace: Callable[[], None] = _pace_freely
     seen: list[Request] = field(default_factory=list)
-    _httpd: _Server | None = None
 
-    @property
-    def root(self) -> str:
-        assert self._httpd is not None
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> HostileServer:
-        hostile = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def _any(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                parts = urlsplit(self.path)
-                path = parts.path.removeprefix("/api/v1")
-                request = Request(self.command, path, parts.query, dict(self.headers), body)
-                hostile.seen.append(request)
-                try:
-                    play(self, hostile.script(request), hostile.pace)
-                except OSError:
-                    pass  # the client hung up first
-                finally:
-                    if self.close_connection:
-                        _shut(self)
-
-            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _any
-
-        self._httpd = _Server(("127.0.0.1", 0), Handler)
-        threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-
-
-def _shut(handler: BaseHTTPRequestHandler) -> None:
-    with contextlib.suppress(OSError):
-        handler.wfile.flush()
+    def handle(self, handler: BaseHTTPRequestHandler, request: Seen) -> None:
+        parts = urlsplit(request.path)
+        path = parts.path.removeprefix("/api/v1")
+        asked = Request(request.method, path, parts.query, request.headers, request.body)
+        self.seen.append(asked)
+        # A client hanging up on a hostile answer is the expected outcome (ScriptedHttp).
+        play(handler, self.script(asked), self.pace)
 
 
 def _head(handler: BaseHTTPRequestHandler, reply: Reply, length: str | None) -> None:

@@ -20,17 +20,14 @@ as a connection refused would look to the client.
 
 from __future__ import annotations
 
-import http.client
 import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
-from typing import Any
-from urllib.parse import urlsplit
 
-from tests.support.scripted_http import _HOP_BY_HOP, _Server
+from tests.support.scripted_http import ScriptedHttp, Seen, answer, forward, hang_up
 
 KINDS = frozenset(
     {
@@ -78,20 +75,13 @@ class Forwarded:
     fault: str  # the fault applied, "" for none
 
 
-class FaultProxy:
+class FaultProxy(ScriptedHttp):
     def __init__(self, upstream_root: str) -> None:
-        self.upstream = urlsplit(upstream_root)
+        self.upstream_root = upstream_root
         self.log: list[Forwarded] = []
         self._faults: list[Fault] = []
         self.injected = 0  # faults that struck, over the proxy's life
         self._lock = threading.Lock()
-        self._httpd: _Server | None = None
-
-    @property
-    def root(self) -> str:
-        assert self._httpd is not None
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
 
     def arm(self, fault: Fault) -> Fault:
         with self._lock:
@@ -116,104 +106,57 @@ class FaultProxy:
                     return fault
         return None
 
-    def _forward(
-        self, method: str, path: str, headers: dict[str, str], body: bytes
-    ) -> tuple[int, list[tuple[str, str]], bytes] | None:
-        """The server's answer, or None when nobody is listening (a restart)."""
-        conn = http.client.HTTPConnection(self.upstream.hostname, self.upstream.port, timeout=30)
-        try:
-            conn.request(method, path, body=body or None, headers=headers)
-            answer = conn.getresponse()
-            answer_body = answer.read()
-        except (OSError, http.client.HTTPException):
-            return None
-        finally:
-            conn.close()
-        kept = [(k, v) for k, v in answer.getheaders() if k.lower() not in _HOP_BY_HOP]
-        return answer.status, kept, answer_body
-
-    def start(self) -> FaultProxy:
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def _hang_up(self) -> None:
-                self.close_connection = True
-
-            def _answer(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
-                self.send_response(status)
-                for name, value in headers:
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def _any(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-                fault = proxy._take(self.command, self.path)
-                kind = fault.kind if fault else ""
-                record = Forwarded(self.command, self.path, 0, kind)
-                proxy.log.append(record)
-                if fault is not None and kind == "status":
-                    text = f"<html><body><h1>{fault.status}</h1></body></html>".encode()
-                    extra = [("Content-Type", "text/html"), ("Retry-After", fault.retry_after)]
-                    self._answer(fault.status, extra, text)
-                    return
-                if fault is not None and kind == "drop_before":
-                    self._hang_up()
-                    return
-                if fault is not None and kind == "hold":
-                    fault.holding.set()
-                    fault.release.wait(60)
-                    if not fault.deliver:
-                        self._hang_up()
-                        return
-                if fault is not None and kind == "delay_before":
-                    time.sleep(fault.seconds)
-                got = proxy._forward(self.command, self.path, headers, body)
-                if got is None:
-                    self._hang_up()
-                    return
-                status, answer_headers, answer_body = got
-                record.status = status
-                if fault is not None and kind == "then" and fault.after is not None:
-                    fault.after(status)
-                if fault is not None and kind == "drop_after":
-                    self._hang_up()
-                    return
-                if fault is not None and kind == "delay_after":
-                    time.sleep(fault.seconds)
-                if fault is not None and kind == "truncate" and len(answer_body) > 1:
-                    self.send_response(status)
-                    for name, value in answer_headers:
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(answer_body)))
-                    self.end_headers()
-                    self.wfile.write(answer_body[: len(answer_body) // 2])
-                    self.wfile.flush()
-                    self._hang_up()
-                    return
-                try:
-                    self._answer(status, answer_headers, answer_body)
-                except OSError:
-                    self._hang_up()  # the client gave up waiting (a delay)
-
-            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _any
-
-        self._httpd = _Server(("127.0.0.1", 0), Handler)
-        threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-        return self
+    def handle(self, handler: BaseHTTPRequestHandler, request: Seen) -> None:
+        fault = self._take(request.method, request.path)
+        kind = fault.kind if fault else ""
+        record = Forwarded(request.method, request.path, 0, kind)
+        self.log.append(record)
+        if fault is not None and not _before(handler, fault):
+            return
+        got = forward(self.upstream_root, request)
+        if got is None:
+            hang_up(handler)  # nobody upstream: as a refused connection looks to the client
+            return
+        record.status = got.status
+        if fault is not None and kind == "then" and fault.after is not None:
+            fault.after(got.status)
+        if fault is not None and kind == "drop_after":
+            hang_up(handler)
+            return
+        if fault is not None and kind == "delay_after":
+            time.sleep(fault.seconds)
+        if fault is not None and kind == "truncate" and len(got.body) > 1:
+            handler.send_response(got.status)
+            for name, value in got.headers:
+                handler.send_header(name, value)
+            handler.send_header("Content-Length", str(len(got.body)))
+            handler.end_headers()
+            handler.wfile.write(got.body[: len(got.body) // 2])
+            hang_up(handler)
+            return
+        answer(handler, got.status, got.headers, got.body)  # OSError: the client gave up
 
     def stop(self) -> None:
         self.disarm()
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
+        super().stop()
+
+
+def _before(handler: BaseHTTPRequestHandler, fault: Fault) -> bool:
+    """What `fault` does before the request is forwarded; False when it is not to be."""
+    if fault.kind == "status":
+        text = f"<html><body><h1>{fault.status}</h1></body></html>".encode()
+        extra = [("Content-Type", "text/html"), ("Retry-After", fault.retry_after)]
+        answer(handler, fault.status, extra, text)
+        return False
+    if fault.kind == "drop_before":
+        hang_up(handler)
+        return False
+    if fault.kind == "hold":
+        fault.holding.set()
+        fault.release.wait(60)
+        if not fault.deliver:
+            hang_up(handler)
+            return False
+    if fault.kind == "delay_before":
+        time.sleep(fault.seconds)
+    return True

@@ -1,4 +1,9 @@
-"""The whole app, signed in against a real server, for GUI tests."""
+"""The whole app, signed in against a real server, for GUI tests; or its main window alone.
+
+`AppHarness` is the app as a person starts it (tests/desktop/conftest.py hands one to a test
+as `harness`, and `window` signed in on the module's server); `offline_window` is the main
+window built for a session that never sends a thing, for tests of its looks and words.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,11 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.api.client import PartnerApi
 from desktop.app import AppController, api_factory
 from desktop.credentials import CredentialStore
-from desktop.session import ApiFactory
+from desktop.demo import DemoServer
+from desktop.session import ApiFactory, SignedIn
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.main_window import MainWindow
@@ -44,6 +51,8 @@ class AppHarness:
         tmp_path: Path,
         keyring: KeyringBackend | None = None,
         factory: ApiFactory | None = None,
+        *,
+        demo: DemoServer | None = None,
     ) -> None:
         self.qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         self.settings = AppSettings(self.qsettings)
@@ -55,6 +64,9 @@ class AppHarness:
             self.runner,
             self.credentials,
             self.settings,
+            # As `partner-desk --demo` runs: signed in by itself on the demo server.
+            demo.url if demo is not None else None,
+            demo=demo,
         )
 
     @property
@@ -118,6 +130,20 @@ class AppHarness:
         # deleteLater's events wait for an event loop that a test may never run again: the
         # windows would stay alive to the end of the run.
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+OFFLINE = "http://127.0.0.1:9"  # the discard port: nothing listens, and nothing is sent
+
+
+def offline_window(
+    qtbot: QtBot, settings: AppSettings, runner: TaskRunner | None = None
+) -> MainWindow:
+    """The main window of a signed-in session, built but never started: it sends nothing."""
+    api = PartnerApi(OFFLINE)
+    session = SignedIn(api, OFFLINE, "demo", "Demo Partner", "")
+    window = MainWindow(session, runner or TaskRunner(), settings)
+    qtbot.addWidget(window)
+    return window
 
 
 def _left():
