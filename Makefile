@@ -35,8 +35,11 @@ system-run-deps:
 run: $(STAMP) system-run-deps
 	$(BIN)/partner-desk --demo
 
+# In parallel, one worker per core, each test file whole on one worker (its module's server is
+# started once), the longest files first (tests/conftest.py); every worker has its own ports,
+# temp folders, settings, keyring and PostgreSQL cluster. `.venv/bin/pytest` runs it serially.
 test: $(STAMP) system-test-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # The reliability suites' long forms (1,000 suspend runs under faults, longer fuzzing, load);
 # each prints its figures at the end of the run.
