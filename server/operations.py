@@ -124,36 +124,7 @@ def start(
             if existing is not None:
                 return existing
             precondition(kind, c, body, settings)
-            unfinished = s.execute(
-                select(Operation.id).where(
-                    Operation.customer_id == c.id, Operation.state.in_(("pending", "running"))
-                )
-            ).first()
-            if unfinished:
-                raise _in_progress()
-            params = dict(body)
-            if kind == "cancel":
-                params["previous_status"] = c.status
-            op = Operation(
-                id=new_id("op"),
-                partner_id=user.partner_id,
-                customer_id=c.id,
-                kind=kind,
-                state="pending",
-                idempotency_key=key,
-                request_hash=digest,
-                params=params,
-                actor=user.username,
-                created_at=now(),
-                started_at=None,
-                finished_at=None,
-                error=None,
-                claim_token=None,
-                lease_until=None,
-            )
-            s.add(op)
-            s.flush()
-            return op
+            return _create(s, user, c, kind, body, key, digest)
     except IntegrityError:
         # A racing request with the same key (or another operation) won the insert.
         with db.session() as s:
@@ -161,3 +132,45 @@ def start(
         if existing is not None:
             return existing
         raise _in_progress() from None
+
+
+def _create(
+    s: Session,
+    user: Principal,
+    c: Customer,
+    kind: str,
+    body: dict[str, Any],
+    key: str,
+    digest: str,
+) -> Operation:
+    """The new pending operation on `c` (locked), unless another one has not finished."""
+    unfinished = s.execute(
+        select(Operation.id).where(
+            Operation.customer_id == c.id, Operation.state.in_(("pending", "running"))
+        )
+    ).first()
+    if unfinished:
+        raise _in_progress()
+    params = dict(body)
+    if kind == "cancel":
+        params["previous_status"] = c.status
+    op = Operation(
+        id=new_id("op"),
+        partner_id=user.partner_id,
+        customer_id=c.id,
+        kind=kind,
+        state="pending",
+        idempotency_key=key,
+        request_hash=digest,
+        params=params,
+        actor=user.username,
+        created_at=now(),
+        started_at=None,
+        finished_at=None,
+        error=None,
+        claim_token=None,
+        lease_until=None,
+    )
+    s.add(op)
+    s.flush()
+    return op

@@ -232,50 +232,60 @@ def _apply(s: Session, op: Operation, c: Customer, at: datetime) -> None:
         c.suspension_reason = None
         record(s, c, op.actor, "reenabled", {"operation_id": op.id})
     elif op.kind == "cancel":
-        removed = list(
-            s.execute(
-                select(Service).where(Service.customer_id == c.id, Service.removed_at.is_(None))
-            ).scalars()
-        )
-        for service in removed:
-            service.removed_at = at
-            service.removed_by_operation = op.id
-        c.status = "canceled"
-        c.canceled_at = at
-        record(
-            s,
-            c,
-            op.actor,
-            "canceled",
-            {
-                "reason": reason,
-                "operation_id": op.id,
-                "services_removed": [sv.name for sv in removed],
-            },
-        )
+        _cancel(s, op, c, at, reason)
     elif op.kind == "restore":
-        cancel_op = s.execute(
-            select(Operation)
-            .where(
-                Operation.customer_id == c.id,
-                Operation.kind == "cancel",
-                Operation.state == "succeeded",
-            )
-            .order_by(Operation.finished_at.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-        restored: list[str] = []
-        previous = "active"
-        if cancel_op is not None:
-            previous = cancel_op.params.get("previous_status", "active")
-            for service in s.execute(
-                select(Service).where(Service.removed_by_operation == cancel_op.id)
-            ).scalars():
-                service.removed_at = None
-                service.removed_by_operation = None
-                restored.append(service.name)
-        c.status = previous
-        c.canceled_at = None
-        record(s, c, op.actor, "restored", {"operation_id": op.id, "services_restored": restored})
+        _restore(s, op, c)
     c.version += 1
     c.updated_at = at
+
+
+def _cancel(s: Session, op: Operation, c: Customer, at: datetime, reason: Any) -> None:
+    """Every service removed (marked with the operation, so a restore brings them back)."""
+    removed = list(
+        s.execute(
+            select(Service).where(Service.customer_id == c.id, Service.removed_at.is_(None))
+        ).scalars()
+    )
+    for service in removed:
+        service.removed_at = at
+        service.removed_by_operation = op.id
+    c.status = "canceled"
+    c.canceled_at = at
+    record(
+        s,
+        c,
+        op.actor,
+        "canceled",
+        {
+            "reason": reason,
+            "operation_id": op.id,
+            "services_removed": [sv.name for sv in removed],
+        },
+    )
+
+
+def _restore(s: Session, op: Operation, c: Customer) -> None:
+    """The status before the last cancel, and the services that cancel removed."""
+    cancel_op = s.execute(
+        select(Operation)
+        .where(
+            Operation.customer_id == c.id,
+            Operation.kind == "cancel",
+            Operation.state == "succeeded",
+        )
+        .order_by(Operation.finished_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    restored: list[str] = []
+    previous = "active"
+    if cancel_op is not None:
+        previous = cancel_op.params.get("previous_status", "active")
+        for service in s.execute(
+            select(Service).where(Service.removed_by_operation == cancel_op.id)
+        ).scalars():
+            service.removed_at = None
+            service.removed_by_operation = None
+            restored.append(service.name)
+    c.status = previous
+    c.canceled_at = None
+    record(s, c, op.actor, "restored", {"operation_id": op.id, "services_restored": restored})

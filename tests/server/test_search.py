@@ -890,14 +890,14 @@ def test_seed_rows_are_the_same_whichever_process_makes_them(tmp_path: Path) -> 
     script = """
 import hashlib, random, sqlite3, sys
 from datetime import date
-from server.seed import _chunks
+from server.seed.chunks import chunk_files
 state = random.Random(3).getstate()
 plan = [("p_a", "demo", 130_000), ("p_b", "other", 20)]
 digests = []
 for parallel in (False, True):
     digest = hashlib.sha256()
     folder = f"{sys.argv[1]}/{parallel}"
-    for path in _chunks(state, plan, date(2026, 1, 1), folder, parallel):
+    for path in chunk_files(state, plan, date(2026, 1, 1), folder, parallel):
         chunk = sqlite3.connect(path)
         for table in ("customers", "services", "operations", "catalog"):
             for row in chunk.execute(f"SELECT * FROM {table} ORDER BY rowid"):
