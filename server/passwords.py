@@ -48,6 +48,7 @@ def password_problem(password: str, username: str = "") -> str | None:
     core = folded.strip(_DRESSING)
     if folded in WHOLE or core in WORDS or _repeats_a_short_group(folded) or _is_a_run(folded):
         return "is one of the most common passwords; choose another"
-    if username and core == username.casefold():
+    name = username.casefold()
+    if name and name in folded and folded.replace(name, "", 1).strip(_DRESSING) == "":
         return "is the user name; choose another"
     return None

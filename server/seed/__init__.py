@@ -13,12 +13,14 @@ A million customers take well under a minute on SQLite on a 2-core machine, whic
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import tempfile
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from server.db import Database
 from server.ids import ulid
@@ -29,6 +31,13 @@ from server.seed.customers import EPOCH_MS
 from server.seed.loaders import PostgresLoader, SqliteLoader
 
 DEMO_USERS = {1: ("Demo Partner", "demo", "demo"), 2: ("Other Partner", "other", "other")}
+# Each partner's user above is its owner. Demo Partner's team has one user of every other role
+# too (API.md), each with its own name as password: (user name, role, display name).
+DEMO_TEAM = (
+    ("admin", "admin", "Ada Admin"),
+    ("agent", "agent", "Ante Agent"),
+    ("viewer", "viewer", "Vesna Viewer"),
+)
 
 
 class AlreadySeeded(Exception):
@@ -72,9 +81,12 @@ def seed(
                     partner_id=partner_id,
                     username=username,
                     password_hash=hash_password(password),
-                    role="admin",
+                    role="owner",
+                    display_name=f"{name.split()[0]} Owner",
                 )
             )
+            if index == 0:
+                _add_team(s, partner_id, EPOCH_MS + index)
             made.append((partner_id, username, count))
     totals = {"partners": len(made), "customers": 0, "services": 0}
     parallel = sum(count for _, _, count in made) >= PARALLEL_FROM
@@ -88,21 +100,39 @@ def seed(
     return totals
 
 
+def _add_team(s: Session, partner_id: str, ms: int) -> None:
+    # Ids from the names, not from `rng`: the customers' random stream stays what it was.
+    for username, role, display_name in DEMO_TEAM:
+        s.add(
+            User(
+                id=f"u_{ulid(ms, hashlib.sha256(username.encode()).digest()[:10])}",
+                partner_id=partner_id,
+                username=username,
+                password_hash=hash_password(username),
+                role=role,
+                display_name=display_name,
+            )
+        )
+
+
 def add_user(db: Database, partner_name: str, username: str, password: str) -> None:
     with db.session(write=True) as s:
         partner = s.execute(
             select(Partner).where(Partner.name == partner_name)
         ).scalar_one_or_none()
+        # A new partner's first user is its owner: a team always has one (server/permissions).
+        role = "admin"
         if partner is None:
             partner = Partner(id=f"p_{ulid()}", name=partner_name)
             s.add(partner)
             s.flush()
+            role = "owner"
         s.add(
             User(
                 id=f"u_{ulid()}",
                 partner_id=partner.id,
                 username=username,
                 password_hash=hash_password(password),
-                role="admin",
+                role=role,
             )
         )
