@@ -6,7 +6,7 @@ Seeds N customers (default 100,000) into a temporary SQLite file, starts the rea
 (loopback) and, R times each, alternating:
 
 ours      the app's load: `load_all_customers` (PartnerApi.iter_customer_pages, pages of
-          customers_page.PAGE_SIZE) on a TaskRunner worker, each page appended on the GUI thread
+          customers/calls.PAGE_SIZE) on a TaskRunner worker, each page appended on the GUI thread
           to a CustomerTableModel under a CustomerFilterModel, until the load has finished and
           the filter has settled (every row indexed and shown);
 baseline  plain `requests` + `json` fetching the same pages (same page size, same cursor walk)
@@ -52,7 +52,7 @@ from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.search.prepared_rows import PreparedRows
 from desktop.tasks import TaskRunner
-from desktop.ui.customers.page import PAGE_SIZE, load_all_customers
+from desktop.ui.customers.calls import PAGE_SIZE, load_all_customers
 from tests.support.server import ServerProcess, seed_database
 
 RATIO_GOAL = 1.5

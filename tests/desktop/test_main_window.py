@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.client import PartnerApi
 from desktop.models.customer_table import CustomerTableModel
-from desktop.ui.customers import page as customers_page
+from desktop.ui.customers import calls as customers_calls
 from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
@@ -316,7 +316,7 @@ def test_a_first_load_cut_short_keeps_the_rows_it_got_and_says_why(
     url = f"sqlite:///{tmp_path / 'cut.sqlite3'}"
     seed_database(url)
     server = ServerProcess(url).start()
-    monkeypatch.setattr(customers_page, "PAGE_SIZE", 20)  # 15 pages of the 300
+    monkeypatch.setattr(customers_calls, "PAGE_SIZE", 20)  # 15 pages of the 300
     pages = PartnerApi.iter_customer_pages
 
     def first_page_then_gone(api: PartnerApi, *args: Any, **kwargs: Any) -> Iterator[Any]:

@@ -1,12 +1,15 @@
-"""My Customers: the whole list, searched as you type, loaded page by page in the background."""
+"""My Customers: the whole list, searched as you type, loaded page by page in the background.
+
+The page builds and wires its widgets here; loading is `CustomerLoading` (loading.py, with the
+worker's call in calls.py), what the selection means is `CustomerSelection` (selection.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,41 +26,20 @@ from PySide6.QtWidgets import (
 
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
-from desktop.models.search.prepared_rows import PreparedRows, prepare_rows
+from desktop.models.search.prepared_rows import PreparedRows
 from desktop.settings import AppSettings
-from desktop.tasks import TaskRunner, read_ahead
-from desktop.ui.bulk.plan import skip_reason
+from desktop.tasks import TaskRunner
 from desktop.ui.customers.context_menu import CustomerContextMenu
 from desktop.ui.customers.export import CustomerExport
+from desktop.ui.customers.loading import CustomerLoading
+from desktop.ui.customers.selection import CustomerSelection
 from desktop.ui.customers.table_view import CustomerTableView
-from desktop.ui.failure_words import error_message
 from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.transient_label import TransientLabel
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
-
-PAGE_SIZE = 1000
-# Rows looked at to enable a bulk button: past this, it is enabled and the confirmation (which
-# reads every selected row once) says what is skipped. Keeps Ctrl+A on a million rows instant.
-BULK_CHECK_ROWS = 20_000
-
-
-class LoadedPage(NamedTuple):
-    rows: PreparedRows  # the page's customers, packed for the table in the worker
-    total: int  # customers on the server, as the page said
-
-
-def load_all_customers(api: PartnerApi, report: Callable[[LoadedPage], None]) -> int:
-    """Runs in a worker: every page, made ready for the table and reported as it arrives;
-    returns how many were loaded."""
-    loaded = 0
-    # The next page is fetched while this one is prepared: the server's time hides ours.
-    for page in read_ahead(api.iter_customer_pages(page_size=PAGE_SIZE)):
-        loaded += len(page.items)
-        report(LoadedPage(prepare_rows(page.items), page.total))
-    return loaded
 
 
 def _tab_stops(row: QLayout) -> list[QWidget]:
@@ -67,7 +49,7 @@ def _tab_stops(row: QLayout) -> list[QWidget]:
     return [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
 
-class CustomersPage(QWidget):
+class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
     open_customer = Signal(object)  # Customer
     new_customer = Signal()
     load_state = Signal(str)  # words for the status bar
@@ -93,8 +75,16 @@ class CustomersPage(QWidget):
 
         self.model = CustomerTableModel(self)
         self.proxy = CustomerFilterModel(self.model, self)
+        self._build_search()
+        self._build_buttons()
+        self._build_list(api, runner)
+        actions, bar = self._build_layout()
+        self._connect_controls(runner)
+        self._follow_selected_statuses()
+        self._build_keys(actions, bar)
+        self._update_count(0, 0)
 
-        title = QLabel(self.tr("<h2>My Customers</h2>"))
+    def _build_search(self) -> None:
         self.search = named(QLineEdit(), "customerSearch", self.tr("Search customers"))
         self.search.setPlaceholderText(
             self.tr("Search name, account number, email, phone, domain…")
@@ -119,6 +109,8 @@ class CustomersPage(QWidget):
         ):
             self.status.addItem(label, key)
         self.count = named(QLabel(), "customerCount", self.tr("Customer count"))
+
+    def _build_buttons(self) -> None:
         self.edit_button = named(
             QPushButton(self.tr("Edit Customer")), "editCustomerButton", self.tr("Edit customer")
         )
@@ -159,6 +151,7 @@ class CustomersPage(QWidget):
             button.setToolTip(button.accessibleDescription())
             button.setEnabled(False)
 
+    def _build_list(self, api: PartnerApi, runner: TaskRunner) -> None:
         self.table = CustomerTableView(self.model, self.proxy)
         self.table.doubleClicked.connect(self._open_index)
         self.context_menu = CustomerContextMenu(self.table, api, runner)
@@ -184,6 +177,9 @@ class CustomersPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
+    def _build_layout(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Lays the page out; returns its rows of buttons and of search controls."""
+        title = QLabel(self.tr("<h2>My Customers</h2>"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.field, 1)
@@ -211,7 +207,9 @@ class CustomersPage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
+        return actions, bar
 
+    def _connect_controls(self, runner: TaskRunner) -> None:
         self.search.textChanged.connect(self._apply_search)
         self.field.currentIndexChanged.connect(self._apply_search)
         self.status.currentIndexChanged.connect(self._apply_status)
@@ -236,6 +234,8 @@ class CustomersPage(QWidget):
         self.export_button.clicked.connect(self.exporter.start)
         self.bulk_suspend_button.clicked.connect(lambda: self._request_bulk("suspend"))
         self.bulk_reenable_button.clicked.connect(lambda: self._request_bulk("unsuspend"))
+
+    def _follow_selected_statuses(self) -> None:
         # Statuses and pending badges change under a selection (an operation ends, a reload):
         # the bulk buttons follow, once per burst of changes.
         self._bulk_check = QTimer(self)
@@ -250,6 +250,8 @@ class CustomersPage(QWidget):
             self.proxy.rowsRemoved,
         ):
             signal.connect(self._bulk_check.start)
+
+    def _build_keys(self, actions: QHBoxLayout, bar: QHBoxLayout) -> None:
         # Return and the keypad's Enter both open the customer under the cursor.
         for enter_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             enter = QShortcut(QKeySequence(enter_key), self.table)
@@ -264,105 +266,6 @@ class CustomersPage(QWidget):
         chain = [*_tab_stops(actions), *_tab_stops(bar), self.table]
         for earlier, later in pairwise(chain):
             QWidget.setTabOrder(earlier, later)
-        self._update_count(0, 0)
-
-    # --- loading -------------------------------------------------------------------------
-
-    @Slot()
-    def refresh(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        first = self.model.rowCount() == 0
-        self._refresh_buffer = None if first else PreparedRows.empty()
-        self._restore = (self.selected_id(), self.table.verticalScrollBar().value())
-        self.refresh_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(self.tr("Loading customers…"))
-        self.progress.show()
-        self.load_state.emit(self.tr("Loading customers…"))
-        self._runner.submit(
-            load_all_customers,
-            self._api,
-            progress=self._page_arrived,
-            success=self._loaded,
-            failure=self._load_failed,
-            owner=self,
-        )
-
-    @Slot(object)
-    def _page_arrived(self, page: LoadedPage) -> None:
-        if self._refresh_buffer is None:
-            self.model.append_page(page.rows)  # the first load shows rows as pages arrive
-            loaded = self.model.rowCount()
-        else:
-            self._refresh_buffer.extend(page.rows)
-            loaded = len(self._refresh_buffer)
-        self.progress.setRange(0, max(page.total, 1))
-        self.progress.setValue(min(loaded, page.total))
-        self.progress.setFormat(
-            self.tr("Loading customers… {n} of {total}").format(n=loaded, total=page.total)
-        )
-        self._update_empty_state()
-
-    @Slot(object)
-    def _loaded(self, count: int) -> None:
-        if self._refresh_buffer is not None:
-            self._restore_pending = True
-            self.model.reset(self._refresh_buffer)
-            self._refresh_buffer = None
-            # A large reload is indexed over several event-loop turns; restore once it settles.
-            if self.proxy.is_settled():
-                self._restore_view()
-        self.notice.hide()
-        self._finish_loading()
-        self.load_state.emit(self.tr("Connected"))
-        self.loaded.emit()
-
-    @Slot(object)
-    def _load_failed(self, error: Exception) -> None:
-        refreshing = self._refresh_buffer is not None
-        self._refresh_buffer = None
-        self._finish_loading()
-        message = error_message(error)
-        self.load_state.emit(self.tr("Offline: {msg}").format(msg=message))
-        if self.model.rowCount() == 0:
-            self.empty.setText(
-                self.tr("Could not load customers: {msg}\nPress F5 to try again.").format(
-                    msg=message
-                )
-            )
-            self._update_empty_state(failed=True)
-            return
-        if refreshing:
-            text = self.tr(
-                "Could not refresh the list: {msg} It shows the customers as they were before."
-                " Press F5 to try again."
-            ).format(msg=message)
-        else:
-            text = self.tr(
-                "Could not load every customer: {msg} The first {n} are shown."
-                " Press F5 to try again."
-            ).format(msg=message, n=self.model.rowCount())
-        self.notice.caption.setText(text)
-        self.notice.caption.setAccessibleDescription(text)
-        self.notice.show()
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        self.refresh_button.setEnabled(True)
-        self.progress.hide()
-        self._update_empty_state()
-
-    @Slot()
-    def _restore_view(self) -> None:
-        if not self._restore_pending:
-            return
-        self._restore_pending = False
-        selected, scroll = self._restore
-        if selected:
-            self.select_id(selected, scroll_to=False)
-        self.table.verticalScrollBar().setValue(scroll)
 
     # --- search --------------------------------------------------------------------------
 
@@ -408,76 +311,6 @@ class CustomersPage(QWidget):
 
     # --- selection -----------------------------------------------------------------------
 
-    def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        customer = rows[0].data(CustomerTableModel.CustomerRole)
-        return customer.id if customer is not None else None
-
-    def selected_customers(self) -> list[Any]:
-        return [
-            index.data(CustomerTableModel.CustomerRole)
-            for index in self.table.selectionModel().selectedRows()
-        ]
-
-    def select_id(self, customer_id: str, scroll_to: bool = True) -> bool:
-        source_row = self.model.row_of(customer_id)
-        if source_row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.setCurrentIndex(index)
-        if scroll_to:
-            self.table.scrollTo(index)
-        return True
-
-    def selected_in_view_order(self) -> list[Any]:
-        """The selected customers, top to bottom as the table shows them, each once."""
-        seen: set[str] = set()
-        found = []
-        for row in self._selected_rows():
-            customer = self.proxy.customer_at(row)
-            if customer.id not in seen:
-                seen.add(customer.id)
-                found.append(customer)
-        return found
-
-    def _selected_rows(self) -> Iterator[int]:
-        # Straight from the selection's ranges: no index object per row of a big selection.
-        selection = self.table.selectionModel().selection()
-        ranges = sorted((selection.at(i) for i in range(selection.size())), key=lambda r: r.top())
-        for selected in ranges:
-            yield from range(selected.top(), selected.bottom() + 1)
-
-    @Slot()
-    def _selection_changed(self) -> None:
-        self.edit_button.setEnabled(self.table.selectionModel().hasSelection())
-        self._update_bulk_buttons()
-
-    @Slot()
-    def _update_bulk_buttons(self) -> None:
-        possible = {"suspend": False, "unsuspend": False}
-        for looked, row in enumerate(self._selected_rows()):
-            if looked >= BULK_CHECK_ROWS:
-                possible = {"suspend": True, "unsuspend": True}
-                break
-            customer = self.proxy.customer_at(row)
-            running = bool(self.model.pending_kind(customer.id))
-            for kind, known in possible.items():
-                if not known and not skip_reason(kind, customer.status, running):
-                    possible[kind] = True
-            if all(possible.values()):
-                break
-        self.bulk_suspend_button.setEnabled(possible["suspend"])
-        self.bulk_reenable_button.setEnabled(possible["unsuspend"])
-
     def _request_bulk(self, kind: str) -> None:
         customers = self.selected_in_view_order()
         if customers:
@@ -498,22 +331,6 @@ class CustomersPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    @Slot()
-    def focus_results(self) -> None:
-        """Into the table, on the current row or else the first, selected so Enter opens it."""
-        if self.proxy.rowCount() == 0:
-            return
-        index = self.table.currentIndex()
-        if not index.isValid():
-            index = self.proxy.index(0, CustomerTableModel.NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_status(self, status: str | None) -> None:
         """Every customer with this status ("suspended"; None for all), whatever was searched."""
