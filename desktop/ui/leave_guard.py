@@ -44,34 +44,8 @@ class LeaveGuard(QObject):
         if self._box is not None:
             self._box.raise_()
             return
-        running = self._center.running()
-        if not running:
-            what = ""
-        elif len(running) == 1:
-            what = self.tr("{doing} is still running.").format(
-                doing=doing_words(running[0].kind, running[0].customer.name)
-            )
-        else:
-            names = [doing_words(e.kind, e.customer.name) for e in running[:_NAMED]]
-            if len(running) > _NAMED:
-                names.append(self.tr("{n} more").format(n=len(running) - _NAMED))
-            what = self.tr("%n operations are still running: {which}.", "", len(running)).format(
-                which="; ".join(names)
-            )
-        if quitting:
-            name, title = "quitWhileRunningBox", self.tr("Quit while an operation runs?")
-            leave_text, stay_text = self.tr("Quit Anyway"), self.tr("Keep Partner Desk Open")
-            after = self.tr(
-                "If you quit now, the server still finishes it on its own. Partner Desk picks"
-                " it up and shows the result the next time you sign in."
-            )
-        else:
-            name, title = "signOutWhileRunningBox", self.tr("Sign out while an operation runs?")
-            leave_text, stay_text = self.tr("Sign Out Anyway"), self.tr("Stay Signed In")
-            after = self.tr(
-                "If you sign out now, the server still finishes it on its own. Partner Desk"
-                " picks it up and shows the result the next time you sign in."
-            )
+        what = self._running_words()
+        name, title, leave_text, stay_text, after = self._leaving_words(quitting)
         if waiting := self._waiting():
             what = " ".join(
                 part
@@ -108,3 +82,37 @@ class LeaveGuard(QObject):
         box.finished.connect(answered)
         self._box = box
         box.open()
+
+    def _running_words(self) -> str:
+        """What is still running, the first few named ("" when only a bulk action waits)."""
+        running = self._center.running()
+        if not running:
+            return ""
+        if len(running) == 1:
+            return self.tr("{doing} is still running.").format(
+                doing=doing_words(running[0].kind, running[0].customer.name)
+            )
+        names = [doing_words(e.kind, e.customer.name) for e in running[:_NAMED]]
+        if len(running) > _NAMED:
+            names.append(self.tr("{n} more").format(n=len(running) - _NAMED))
+        return self.tr("%n operations are still running: {which}.", "", len(running)).format(
+            which="; ".join(names)
+        )
+
+    def _leaving_words(self, quitting: bool) -> tuple[str, str, str, str, str]:
+        """The box's object name, title, leave and stay buttons, and what happens after."""
+        if quitting:
+            name, title = "quitWhileRunningBox", self.tr("Quit while an operation runs?")
+            leave_text, stay_text = self.tr("Quit Anyway"), self.tr("Keep Partner Desk Open")
+            after = self.tr(
+                "If you quit now, the server still finishes it on its own. Partner Desk picks"
+                " it up and shows the result the next time you sign in."
+            )
+        else:
+            name, title = "signOutWhileRunningBox", self.tr("Sign out while an operation runs?")
+            leave_text, stay_text = self.tr("Sign Out Anyway"), self.tr("Stay Signed In")
+            after = self.tr(
+                "If you sign out now, the server still finishes it on its own. Partner Desk"
+                " picks it up and shows the result the next time you sign in."
+            )
+        return name, title, leave_text, stay_text, after

@@ -4,7 +4,8 @@ It is built in two steps so that it is on screen at once: the frame (sidebar, an
 saying the app is signing in) needs only QtWidgets, and is shown while the app loads the rest
 and signs in; `attach` then builds the pages, menus and status bar for the signed-in session.
 The heavy modules (requests, pydantic, numpy, the pages) are imported in `attach`, and so is
-PySide's `Qt` namespace (the frame names its few enum values by key, see `set_keys`).
+PySide's `Qt` namespace (the frame names its few enum values by key, see `set_keys`). The menu
+bar and what only its entries do are `WindowMenus` (window_menus.py).
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.branding.sidebar_logo import SidebarLogo
 from desktop.ui.widgets.naming import named, set_keys
+from desktop.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from desktop.log_file import AppLog
     from desktop.operations.center import OperationCenter
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from desktop.ui.theme import ThemeKeeper
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     sign_out_requested = Signal()
     first_painted = Signal()  # once, just after the first paint: the rest can load
 
@@ -83,7 +85,21 @@ class MainWindow(QMainWindow):
         self._waiting = named(QLabel(self.tr("Signing in…")), "startupMessage", self.tr("Status"))
         set_keys(self._waiting, "alignment", "AlignCenter")
         self.pages.addWidget(self._waiting)
+        self.splitter = QSplitter()  # horizontal
+        self.splitter.addWidget(self._build_sidebar())
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.setCentralWidget(self.splitter)
+        if geometry := self._settings.geometry("main"):
+            self.restoreGeometry(geometry)
+        if splitter := self._settings.geometry("main_splitter"):
+            self.splitter.restoreState(splitter)
+        if session is not None:
+            self.attach(session, operations)
 
+    def _build_sidebar(self) -> QWidget:
+        """The sections, under the partner's logo and name."""
         self.sidebar = named(QListWidget(), "sidebar", self.tr("Sections"))
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
@@ -106,19 +122,7 @@ class MainWindow(QMainWindow):
         side_layout.addSpacing(8)
         side_layout.addWidget(self.sidebar, 1)
         side.setMinimumWidth(170)
-
-        self.splitter = QSplitter()  # horizontal
-        self.splitter.addWidget(side)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 1000])
-        self.setCentralWidget(self.splitter)
-        if geometry := self._settings.geometry("main"):
-            self.restoreGeometry(geometry)
-        if splitter := self._settings.geometry("main_splitter"):
-            self.splitter.restoreState(splitter)
-        if session is not None:
-            self.attach(session, operations)
+        return side
 
     def set_app_log(self, app_log: AppLog | None) -> None:
         """The log file, once started (after the first paint): Copy Diagnostics names it."""
@@ -215,145 +219,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.operation_status)
         bar.addPermanentWidget(self.connection)
 
-    def _action(self, text: str, name: str, shortcut: Any = None, slot: Any = None) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if slot is not None:
-            action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(
-                self.tr("&Export Customers…"),
-                "exportCustomersAction",
-                "Ctrl+E",
-                self.export_customers,
-            )
-        )
-        file_menu.addAction(
-            self._action(self.tr("Sign &Out"), "signOutAction", None, self.sign_out)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
-        )
-        edit_menu = menus.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(
-            self._action(
-                self.tr("&Find Customer"), "findAction", QKeySequence.StandardKey.Find, self._find
-            )
-        )
-        edit_menu.addAction(
-            self._action(
-                self.tr("&New Customer"),
-                "newCustomerAction",
-                QKeySequence.StandardKey.New,
-                self.create_customer,
-            )
-        )
-        edit_menu.addAction(
-            self._action(
-                self.tr("&Edit Customer"), "editCustomerAction", None, self.customers.open_selected
-            )
-        )
-        edit_menu.addSeparator()
-        settings_action = self._action(
-            self.tr("&Settings…"), "settingsAction", "Ctrl+,", self.open_settings
-        )
-        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        edit_menu.addAction(settings_action)
-        view_menu = menus.addMenu(self.tr("&View"))
-        view_menu.addAction(
-            self._action(
-                self.tr("&Refresh"),
-                "refreshAction",
-                QKeySequence.StandardKey.Refresh,
-                self.customers.refresh,
-            )
-        )
-        help_menu = menus.addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            self._action(
-                self.tr("Copy &Diagnostics"), "copyDiagnosticsAction", None, self.copy_diagnostics
-            )
-        )
-        help_menu.addAction(
-            self._action(self.tr("&About Partner Desk"), "aboutAction", None, self.about)
-        )
-
     def show_page(self, page: QWidget) -> None:
         self.sidebar.setCurrentRow(self.pages.indexOf(page))
-
-    @Slot()
-    def _find(self) -> None:
-        self.show_page(self.customers)
-        self.customers.focus_search()
 
     @Slot()
     def show_suspended_customers(self) -> None:
         self.show_page(self.customers)
         self.customers.show_status("suspended")
-
-    @Slot()
-    def export_customers(self) -> None:
-        self.show_page(self.customers)  # where the export says how it is going
-        self.customers.exporter.start()
-
-    @Slot()
-    def about(self) -> None:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            self.tr("About {app}").format(app=APP_NAME),
-            self.tr(
-                "<h3>{app} {version}</h3><p>Manage your customers' accounts.</p>"
-                "<p>Qt {qt} · PySide6 {pyside}</p><p>Server: {server}</p>"
-            ).format(
-                app=APP_NAME,
-                version=__version__,
-                qt=qVersion(),
-                pyside=pyside_version,
-                server=self.session.api.server_label,
-            ),
-        )
-
-    @Slot()
-    def open_settings(self) -> None:
-        from desktop.ui.settings.dialog import SettingsDialog
-
-        dialog = SettingsDialog(self._settings, self._theme, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    @Slot()
-    def copy_diagnostics(self) -> None:
-        from desktop.diagnostics import DiagnosticsFacts, diagnostics_report
-
-        facts = DiagnosticsFacts(
-            settings_path=self._settings.file_name,
-            log_path=self._app_log.path if self._app_log else None,
-            server_url=self.session.api.base_url,
-            username=self.session.username,
-            theme=self._settings.theme,
-            language=self._settings.language,
-            recent_problems=self._app_log.recent.lines if self._app_log else [],
-        )
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.clipboard().setText(diagnostics_report(facts))
-        self.statusBar().showMessage(self.tr("Diagnostics copied to the clipboard"), 5000)
 
     def start(self) -> None:
         self.show()

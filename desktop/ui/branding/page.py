@@ -70,15 +70,15 @@ class BrandingPage(QWidget):
         self._confirm_box: QMessageBox | None = None
         named(self, "brandingPage", self.tr("Branding"))
 
-        title = QLabel(self.tr("<h2>Branding</h2>"))
-        intro = QLabel(
-            self.tr(
-                "Your logo appears in your customers' control panel and in this app's sidebar. "
-                "Use a PNG or JPEG of at most {bytes} MB and {side} px a side; a wide logo on a "
-                "transparent background looks best."
-            ).format(bytes=MAX_BYTES // (1024 * 1024), side=MAX_SIDE)
-        )
-        intro.setWordWrap(True)
+        self._build_controls(partner_name)
+        self.current.retry.connect(self.load)
+        self.upload_button.clicked.connect(self.choose_file)
+        self.remove_button.clicked.connect(self.confirm_remove)
+        self._build_layout()
+        self._set_message("", "info")
+        self._update_buttons()
+
+    def _build_controls(self, partner_name: str) -> None:
         self.current = CurrentLogoView()
         self.preview = SidebarPreview(partner_name)
 
@@ -100,10 +100,17 @@ class BrandingPage(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.current.retry.connect(self.load)
-        self.upload_button.clicked.connect(self.choose_file)
-        self.remove_button.clicked.connect(self.confirm_remove)
 
+    def _build_layout(self) -> None:
+        title = QLabel(self.tr("<h2>Branding</h2>"))
+        intro = QLabel(
+            self.tr(
+                "Your logo appears in your customers' control panel and in this app's sidebar. "
+                "Use a PNG or JPEG of at most {bytes} MB and {side} px a side; a wide logo on a "
+                "transparent background looks best."
+            ).format(bytes=MAX_BYTES // (1024 * 1024), side=MAX_SIDE)
+        )
+        intro.setWordWrap(True)
         views = QHBoxLayout()
         views.addWidget(self.current, 1)
         views.addWidget(self.preview)
@@ -121,8 +128,6 @@ class BrandingPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self._set_message("", "info")
-        self._update_buttons()
 
     @property
     def is_busy(self) -> bool:

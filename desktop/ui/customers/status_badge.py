@@ -104,58 +104,12 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         # Selection and hover backgrounds exactly as the style draws any other cell.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        rect: QRect = opt.rect
-        metrics = QFontMetrics(opt.font)
-        fill, border, text = badge_colors(str(index.data(StatusRole) or ""), opt.palette)
-        badge_width = metrics.horizontalAdvance(word) + 2 * _PAD_X
-        badge_height = min(metrics.height() + 2 * _PAD_Y, rect.height())
-        badge = QRectF(
-            rect.left() + _MARGIN,
-            rect.top() + (rect.height() - badge_height) / 2,
-            min(badge_width, max(rect.width() - 2 * _MARGIN, 0)),
-            badge_height,
-        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(border, 1)
+        status = str(index.data(StatusRole) or "")
+        badge = _paint_badge(painter, opt, status, word, dashed=bool(pending))
         if pending:
-            # A dashed edge marks a badge whose state is about to change.
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        radius = badge_height / 2
-        painter.drawRoundedRect(badge.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-        painter.setPen(text)
-        painter.setFont(opt.font)
-        # Elide only when the cell is narrower than the badge: the advance is fractional and
-        # eliding at its rounded-down width would cut even a word that fits.
-        elided_word = (
-            word
-            if badge.width() >= badge_width
-            else metrics.elidedText(
-                word, Qt.TextElideMode.ElideRight, int(badge.width()) - 2 * _PAD_X
-            )
-        )
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, elided_word)
-        if pending:
-            italic = _italic(opt.font)
-            painter.setFont(italic)
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            painter.setPen(opt.palette.color(role))
-            left = int(badge.right()) + _GAP
-            room = QRect(left, rect.top(), max(rect.right() - left - _MARGIN, 0), rect.height())
-            italic_metrics = QFontMetrics(italic)
-            # As for the word: cut only what does not fit, not a text rounding makes look long.
-            shown = (
-                pending
-                if italic_metrics.horizontalAdvance(pending) <= room.width()
-                else italic_metrics.elidedText(pending, Qt.TextElideMode.ElideRight, room.width())
-            )
-            painter.drawText(
-                room, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
-            )
+            _paint_pending(painter, opt, badge, pending)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -165,3 +119,61 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(opt.font)
         height = max(super().sizeHint(option, index).height(), metrics.height() + 2 * _PAD_Y + 4)
         return QSize(badge_cell_width(opt.font, word, pending), height)
+
+
+def _paint_badge(
+    painter: QPainter, opt: QStyleOptionViewItem, status: str, word: str, *, dashed: bool
+) -> QRectF:
+    """The rounded badge with the status word, at the cell's left; returns where it is."""
+    rect: QRect = opt.rect
+    metrics = QFontMetrics(opt.font)
+    fill, border, text = badge_colors(status, opt.palette)
+    badge_width = metrics.horizontalAdvance(word) + 2 * _PAD_X
+    badge_height = min(metrics.height() + 2 * _PAD_Y, rect.height())
+    badge = QRectF(
+        rect.left() + _MARGIN,
+        rect.top() + (rect.height() - badge_height) / 2,
+        min(badge_width, max(rect.width() - 2 * _MARGIN, 0)),
+        badge_height,
+    )
+    pen = QPen(border, 1)
+    if dashed:
+        # A dashed edge marks a badge whose state is about to change.
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    radius = badge_height / 2
+    painter.drawRoundedRect(badge.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    painter.setPen(text)
+    painter.setFont(opt.font)
+    # Elide only when the cell is narrower than the badge: the advance is fractional and
+    # eliding at its rounded-down width would cut even a word that fits.
+    elided_word = (
+        word
+        if badge.width() >= badge_width
+        else metrics.elidedText(word, Qt.TextElideMode.ElideRight, int(badge.width()) - 2 * _PAD_X)
+    )
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, elided_word)
+    return badge
+
+
+def _paint_pending(
+    painter: QPainter, opt: QStyleOptionViewItem, badge: QRectF, pending: str
+) -> None:
+    """The running operation's text ("Suspending…"), in italics right of the badge."""
+    rect: QRect = opt.rect
+    italic = _italic(opt.font)
+    painter.setFont(italic)
+    selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    painter.setPen(opt.palette.color(role))
+    left = int(badge.right()) + _GAP
+    room = QRect(left, rect.top(), max(rect.right() - left - _MARGIN, 0), rect.height())
+    italic_metrics = QFontMetrics(italic)
+    # As for the word: cut only what does not fit, not a text rounding makes look long.
+    shown = (
+        pending
+        if italic_metrics.horizontalAdvance(pending) <= room.width()
+        else italic_metrics.elidedText(pending, Qt.TextElideMode.ElideRight, room.width())
+    )
+    painter.drawText(room, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)

@@ -85,28 +85,7 @@ class OverviewPage(QWidget):
 
     def _build_content(self) -> QWidget:
         content = QWidget()
-        # The figure that matters most: big, in a tinted box, one click from those customers.
-        self.callout = Callout("warning", self.tr("Still billed while suspended"))
-        self.suspended_billed = named(
-            QLabel(), "overviewSuspendedBilled", self.tr("Billed monthly for suspended customers")
-        )
-        self.suspended_billed.setFont(_scaled_font(self, 1.8))
-        self.suspended_billed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.suspended_note = named(
-            QLabel(), "overviewSuspendedNote", self.tr("About suspended customers")
-        )
-        self.suspended_note.setWordWrap(True)
-        self.show_suspended_button = named(
-            QPushButton(self.tr("Show Suspended Customers")),
-            "overviewShowSuspendedButton",
-            self.tr("Show the suspended customers in the customer list"),
-        )
-        self.show_suspended_button.clicked.connect(self.show_suspended)
-        action = QHBoxLayout()
-        action.addWidget(self.suspended_note, 1)
-        action.addWidget(self.show_suspended_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.callout.body.addWidget(self.suspended_billed)
-        self.callout.body.addLayout(action)
+        self._build_callout()
 
         figures = QGridLayout()
         figures.setHorizontalSpacing(32)
@@ -142,6 +121,30 @@ class OverviewPage(QWidget):
         layout.addLayout(charts)
         layout.addStretch(1)
         return content
+
+    def _build_callout(self) -> None:
+        # The figure that matters most: big, in a tinted box, one click from those customers.
+        self.callout = Callout("warning", self.tr("Still billed while suspended"))
+        self.suspended_billed = named(
+            QLabel(), "overviewSuspendedBilled", self.tr("Billed monthly for suspended customers")
+        )
+        self.suspended_billed.setFont(_scaled_font(self, 1.8))
+        self.suspended_billed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suspended_note = named(
+            QLabel(), "overviewSuspendedNote", self.tr("About suspended customers")
+        )
+        self.suspended_note.setWordWrap(True)
+        self.show_suspended_button = named(
+            QPushButton(self.tr("Show Suspended Customers")),
+            "overviewShowSuspendedButton",
+            self.tr("Show the suspended customers in the customer list"),
+        )
+        self.show_suspended_button.clicked.connect(self.show_suspended)
+        action = QHBoxLayout()
+        action.addWidget(self.suspended_note, 1)
+        action.addWidget(self.show_suspended_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.callout.body.addWidget(self.suspended_billed)
+        self.callout.body.addLayout(action)
 
     def _figure(self, grid: QGridLayout, column: int, name: str, caption: str) -> QLabel:
         heading = QLabel(caption)
@@ -231,8 +234,14 @@ class OverviewPage(QWidget):
             )
             self.stack.setCurrentWidget(self.state)
             return
-
         suspended_money = money_text(billed.suspended, currency, locale)
+        self._show_suspended(counts, billed, suspended_money)
+        self._show_figures(counts, billed, currency, locale)
+        self._show_charts(counts, billed, currency, locale, suspended_money)
+        self.stack.setCurrentWidget(self.content)
+
+    def _show_suspended(self, counts: Any, billed: Any, suspended_money: str) -> None:
+        """The callout: what suspended customers are still billed, and the way to them."""
         self.suspended_billed.setText(self.tr("{amount} a month").format(amount=suspended_money))
         if counts.suspended == 0:
             note = self.tr("No customer is suspended.")
@@ -255,6 +264,7 @@ class OverviewPage(QWidget):
         )
         self.show_suspended_button.setEnabled(counts.suspended > 0)
 
+    def _show_figures(self, counts: Any, billed: Any, currency: str, locale: QLocale) -> None:
         self.active_count.setText(locale.toString(counts.active))
         self.suspended_count.setText(locale.toString(counts.suspended))
         total = money_text(billed.active + billed.suspended, currency, locale)
@@ -269,6 +279,9 @@ class OverviewPage(QWidget):
             self.tr("{amount} billed each month in all").format(amount=total)
         )
 
+    def _show_charts(
+        self, counts: Any, billed: Any, currency: str, locale: QLocale, suspended_money: str
+    ) -> None:
         active_word, suspended_word = self.tr("Active"), self.tr("Suspended")
         self.customers_chart.set_bars(
             [
@@ -298,4 +311,3 @@ class OverviewPage(QWidget):
                 ),
             ]
         )
-        self.stack.setCurrentWidget(self.content)
