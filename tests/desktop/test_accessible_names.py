@@ -231,9 +231,8 @@ def test_every_confirmation_and_the_other_dialogs_are_named(
 
 
 def test_the_table_says_each_status_and_a_running_operation_in_words(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     page = window.customers
     model = page.model
 

@@ -52,9 +52,8 @@ def test_the_sidebar_shows_the_logo_right_after_sign_in(
 
 
 def test_an_upload_shows_in_the_sidebar_at_once(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess, raw: ApiClient, tmp_path: Path
+    qtbot: QtBot, raw: ApiClient, tmp_path: Path, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     _open_branding(qtbot, window)
     logo = _sidebar_logo(window)
     assert not logo.isVisible()

@@ -91,9 +91,8 @@ def _close_shortcut(dialog: Any) -> QShortcut:
 
 
 def test_bulk_suspend_sends_one_operation_each_and_names_the_one_that_failed(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     numbers = [server.active.take() for _ in range(3)] + [server.failing[0]]
     customers = _customers(server, numbers)
     ids = [c["id"] for c in customers]
@@ -192,9 +191,8 @@ def test_bulk_suspend_sends_one_operation_each_and_names_the_one_that_failed(
 
 
 def test_bulk_reenable_skips_the_customer_that_is_not_suspended(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     suspended = _customers(server, [server.suspended.take(), server.suspended.take()])
     active = server.customer(server.active.take())
     select(qtbot, window, [c["id"] for c in [*suspended, active]])
@@ -234,9 +232,8 @@ def test_bulk_reenable_skips_the_customer_that_is_not_suspended(
 
 @pytest.mark.parametrize("how", ["cancel button", "escape key"])
 def test_cancel_in_the_bulk_confirmation_sends_nothing(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer, how: str
+    qtbot: QtBot, server: FaultyServer, how: str, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customers = _customers(server, [server.active.take(), server.active.take()])
     client = server.client()
     events_before = {
@@ -264,9 +261,8 @@ def test_cancel_in_the_bulk_confirmation_sends_nothing(
 
 
 def test_a_selection_skips_suspended_canceled_and_busy_customers_with_the_reason(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     active = server.customer(server.active.take())
     suspended = server.customer(server.suspended.take())
     canceled = server.customer(server.canceled.take())
@@ -313,9 +309,8 @@ def test_a_selection_skips_suspended_canceled_and_busy_customers_with_the_reason
 
 
 def test_the_whole_bulk_confirmation_works_by_keyboard_alone(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customers = _customers(server, [server.active.take(), server.active.take()])
     select(qtbot, window, [c["id"] for c in customers])
     button = find(window, "bulkSuspendButton")
@@ -394,9 +389,8 @@ def test_past_the_long_bound_the_bulk_dialog_unlocks_and_says_what_still_runs(
 
 
 def test_quitting_during_a_bulk_run_asks_and_says_what_is_not_sent(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     window.bulk.at_once = 1
     stalled = server.customer(server.stalling[2])
     waiting = _customers(server, [server.active.take(), server.active.take()])
@@ -431,9 +425,8 @@ def test_quitting_during_a_bulk_run_asks_and_says_what_is_not_sent(
 
 
 def test_screenshots_of_the_bulk_confirmation_progress_and_summary(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer, tmp_path: Path
+    qtbot: QtBot, server: FaultyServer, tmp_path: Path, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     window.bulk.at_once = 2  # some wait their turn in the picture
     numbers = [server.active.take() for _ in range(4)] + [server.failing[0]]
     numbers.append(server.suspended.take())

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.main_window import MainWindow
 from tests.server.helpers import new_customer
 from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
@@ -41,9 +42,8 @@ def harness(language: str, harness: AppHarness) -> AppHarness:
     ("typed", "shot"), [("sibenik", "search-sibenik"), ("022 443 8687", "search-national")]
 )
 def test_typing_without_accents_or_a_national_number_shows_the_customer(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess, language: str, typed: str, shot: str
+    qtbot: QtBot, server: ServerProcess, language: str, typed: str, shot: str, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.width() == 1280, timeout=5_000)
     page = window.customers

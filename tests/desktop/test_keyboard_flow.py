@@ -20,7 +20,6 @@ from desktop.ui.widgets.switch import ToggleSwitch
 from tests.desktop.a11y_support import cell_text, focused, press, tab_to
 from tests.desktop.operation_gui import OPERATION_TIMEOUT_MS, Answer, when_shown
 from tests.desktop.operation_support import FaultyServer, faulty_server
-from tests.support.gui import AppHarness
 
 # A dialog closes the moment its operation ends: the next step need not wait for it.
 pytestmark = [
@@ -91,9 +90,8 @@ def wait_until_closed_and_back_in_the_table(
 
 
 def test_suspend_and_reenable_by_keyboard_alone(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
     page = window.customers
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
@@ -134,9 +132,8 @@ def test_suspend_and_reenable_by_keyboard_alone(
 
 
 def test_alt_m_asks_and_escape_sends_nothing_and_gives_the_focus_back_to_the_switch(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
     page = window.customers
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.api.client import PartnerApi
 from desktop.models.customer_table import CustomerTableModel
 from desktop.ui.customers import calls as customers_calls
+from desktop.ui.main_window import MainWindow
 from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
@@ -35,9 +36,8 @@ def _settled(qtbot: QtBot, harness: AppHarness) -> None:
 
 
 def test_sign_in_loads_every_customer_and_counts_match_the_server(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+    qtbot: QtBot, server: ServerProcess, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     assert window.objectName() == "mainWindow"
     total = ApiClient(server.url).login().get("/customers").json()["total"]
     table = window.findChild(QTableView, "customerTable")
@@ -155,10 +155,7 @@ def test_sort_by_name_orders_rows(qtbot: QtBot, harness: AppHarness, server: Ser
     assert names == sorted(names, key=str.casefold, reverse=True)
 
 
-def test_refresh_keeps_selection_and_scroll(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess
-) -> None:
-    window = harness.sign_in(qtbot, server.root)
+def test_refresh_keeps_selection_and_scroll(qtbot: QtBot, window: MainWindow) -> None:
     page = window.customers
     window.resize(1000, 600)
     target = page.proxy.index(150, 0).data(CustomerTableModel.CustomerRole)
@@ -171,10 +168,7 @@ def test_refresh_keeps_selection_and_scroll(
     assert page.table.verticalScrollBar().value() == scroll
 
 
-def test_enter_opens_the_selected_customer(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess
-) -> None:
-    window = harness.sign_in(qtbot, server.root)
+def test_enter_opens_the_selected_customer(qtbot: QtBot, window: MainWindow) -> None:
     page = window.customers
     page.table.setFocus()
     page.table.selectRow(0)
@@ -188,9 +182,8 @@ def test_enter_opens_the_selected_customer(
 
 
 def test_edit_and_save_updates_only_that_row(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+    qtbot: QtBot, server: ServerProcess, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     page = window.customers
     page.table.selectRow(3)
     page.open_selected()

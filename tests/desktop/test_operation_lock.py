@@ -64,9 +64,8 @@ def _stalled(server: FaultyServer, n: int) -> dict[str, object]:
 
 
 def test_the_dialog_cannot_be_closed_while_the_suspension_runs(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = _stalled(server, 0)
     dialog = open_customer(qtbot, window, str(customer["id"]))
     assert dialog.windowFlags() & Qt.WindowType.WindowCloseButtonHint
@@ -152,9 +151,8 @@ def _message_box(qtbot: QtBot, window: MainWindow, name: str) -> QMessageBox:
 
 
 def test_quitting_while_an_operation_runs_asks_first(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = _stalled(server, 2)
     dialog = open_customer(qtbot, window, str(customer["id"]))
     _suspend(qtbot, dialog)

@@ -113,9 +113,8 @@ def test_one_click_lands_on_the_suspended_customers(
 
 
 def test_the_figures_follow_a_suspend(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+    qtbot: QtBot, server: ServerProcess, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     _wait_for_figures(qtbot, window.overview)
     raw = ApiClient(server.url).login()
     before = raw.get("/summary").json()

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.records import Customer
 from desktop.models.money import money_text
+from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.clock import local_clock, local_date
 from tests.desktop.operation_gui import (
     OPERATION_TIMEOUT_MS,
@@ -66,9 +67,8 @@ def _services_total(server: FaultyServer, customer_id: str) -> tuple[int, str]:
 
 
 def test_suspend_end_to_end_updates_only_that_row_and_closes_by_itself(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
     dialog = open_customer(qtbot, window, customer["id"])
     toggle = find(dialog, "suspendToggle")
@@ -128,9 +128,8 @@ def test_suspend_end_to_end_updates_only_that_row_and_closes_by_itself(
 
 @pytest.mark.parametrize("how", ["cancel button", "escape key"])
 def test_cancel_in_the_confirmation_sends_nothing(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer, how: str
+    qtbot: QtBot, server: FaultyServer, how: str, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
     events_before = server.client().get(f"/customers/{customer['id']}/events").json()["items"]
     dialog = open_customer(qtbot, window, customer["id"])
@@ -159,9 +158,8 @@ def test_cancel_in_the_confirmation_sends_nothing(
 
 
 def test_reenable_end_to_end(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer, tmp_path: Path
+    qtbot: QtBot, server: FaultyServer, tmp_path: Path, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.suspended.take())
     dialog = open_customer(qtbot, window, customer["id"])
     toggle = find(dialog, "suspendToggle")
@@ -184,9 +182,8 @@ def test_reenable_end_to_end(
 
 
 def test_a_refused_suspension_shows_the_reason_and_the_true_state_and_unlocks(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.failing[0])
     dialog = open_customer(qtbot, window, customer["id"])
     toggle = find(dialog, "suspendToggle")
@@ -217,9 +214,8 @@ def test_a_refused_suspension_shows_the_reason_and_the_true_state_and_unlocks(
 
 
 def test_cancel_and_restore_end_to_end(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer, tmp_path: Path
+    qtbot: QtBot, server: FaultyServer, tmp_path: Path, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
     client = server.client()
     services_before = client.get(f"/customers/{customer['id']}/services").json()["items"]
@@ -286,9 +282,8 @@ def test_cancel_and_restore_end_to_end(
 
 
 def test_the_toggle_and_the_confirmation_work_by_keyboard_alone(
-    qtbot: QtBot, harness: AppHarness, server: FaultyServer
+    qtbot: QtBot, server: FaultyServer, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     customer = server.customer(server.active.take())
     dialog = open_customer(qtbot, window, customer["id"])
     toggle = find(dialog, "suspendToggle")

@@ -16,9 +16,8 @@ from pytestqt.qtbot import QtBot
 from desktop import log_file
 from desktop.log_file import AppLog
 from desktop.ui.error_dialog import ErrorDialog
+from desktop.ui.main_window import MainWindow
 from desktop.ui.unhandled_errors import UnhandledErrorHook
-from tests.support.gui import AppHarness
-from tests.support.server import ServerProcess
 
 # pytest-qt would otherwise take slot exceptions for itself and fail the test: here the app's
 # own hook is what is being tested.
@@ -51,13 +50,8 @@ def _dialog(hook: UnhandledErrorHook) -> ErrorDialog:
 
 
 def test_an_error_in_a_slot_shows_the_dialog_and_the_window_keeps_working(
-    qtbot: QtBot,
-    harness: AppHarness,
-    server: ServerProcess,
-    hook: UnhandledErrorHook,
-    app_log: AppLog,
+    qtbot: QtBot, hook: UnhandledErrorHook, app_log: AppLog, window: MainWindow
 ) -> None:
-    window = harness.sign_in(qtbot, server.root)
     broken = QAction("Broken", window)
     broken.setObjectName("brokenAction")
 
