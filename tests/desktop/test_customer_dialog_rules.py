@@ -105,11 +105,16 @@ def test_alias_domains_are_split_on_commas_and_lines_and_cleaned() -> None:
     assert client.alias_domains_problem("") is None
 
 
-def test_a_pasted_nul_character_is_refused_as_the_server_does() -> None:
-    assert client.control_character_problem("Acme\x00") is not None
-    assert client.control_character_problem("Acme") is None
-
-
-def test_the_name_is_required() -> None:
-    assert client.name_problem("   ") is not None
-    assert client.name_problem("Acme") is None
+@pytest.mark.parametrize(
+    ("rule", "refused", "taken"),
+    [
+        # A pasted NUL character is refused, as the server does.
+        (client.control_character_problem, "Acme\x00", "Acme"),
+        # The name is required.
+        (client.name_problem, "   ", "Acme"),
+    ],
+    ids=["a pasted nul character", "the name is required"],
+)
+def test_the_dialogs_own_rules_refuse_and_take(rule: Rule, refused: str, taken: str) -> None:
+    assert rule(refused) is not None
+    assert rule(taken) is None
