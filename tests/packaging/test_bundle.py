@@ -29,6 +29,8 @@ CFG = bundle_config()
 
 pytestmark = [
     pytest.mark.slow,
+    # The build is the first test's setup: minutes, beside another worker's tests under xdist.
+    pytest.mark.timeout(900),
     # The checks read /proc and ELF files; CI builds and self-tests the other OSes' bundles.
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle checks"),
 ]
