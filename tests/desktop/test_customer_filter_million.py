@@ -21,6 +21,9 @@ MILLION = 1_000_000
 
 
 @pytest.mark.slow
+# Its pure-Python reference check over a million rows takes minutes on a shared 2-core machine
+# beside another xdist worker; the suite's 300 s is a hang guard, not a speed figure.
+@pytest.mark.timeout(1200)
 def test_a_million_rows_filter_and_sort_in_steps(qtbot: QtBot) -> None:
     customers = make_customers(MILLION)
     table = CustomerTableModel()
