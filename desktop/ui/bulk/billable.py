@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import html
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.models.money import totals_by_currency, totals_text
+from desktop.models.money import totals_text
+from desktop.ui.bulk.calls import monthly_billable
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.widgets.naming import named
 
@@ -26,22 +27,6 @@ if TYPE_CHECKING:
     from desktop.tasks import TaskRunner
 
 BILLABLE_LIMIT = 100  # customers; one request each
-
-
-def monthly_billable(
-    api: PartnerApi,
-    customer_ids: Sequence[str],
-    stop: threading.Event,
-    report: Callable[[int], None],
-) -> dict[str, Decimal] | None:
-    """Runs in a worker: the customers' monthly prices summed per currency; None if stopped."""
-    amounts: list[tuple[Decimal, str]] = []
-    for done, customer_id in enumerate(customer_ids, 1):
-        if stop.is_set():
-            return None  # the confirmation was answered: nobody reads the sum any more
-        amounts.extend((s.monthly_price, s.currency) for s in api.list_services(customer_id))
-        report(done)
-    return totals_by_currency(amounts)
 
 
 class BulkBillable(QWidget):
