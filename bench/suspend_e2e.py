@@ -47,7 +47,7 @@ from bench.server_search import RESULTS, Result, merge_results, print_table
 from desktop.api.client import PartnerApi, new_idempotency_key
 from desktop.api.operation_watch import Backoff, watch_operation
 from desktop.api.records import Customer
-from desktop.operations.center import OperationCenter
+from desktop.operations.center import OperationCenter, OperationEnded
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from tests.support.server import ServerProcess, seed_database
@@ -72,9 +72,9 @@ def through_center(
     loop = QEventLoop()
     ended: dict[str, Any] = {}
 
-    def finished(customer_id: str, operation: Any, after: Any, error: Any) -> None:
-        if customer_id == customer.id:
-            ended.update(operation=operation, customer=after, error=error)
+    def finished(news: OperationEnded) -> None:
+        if news.customer_id == customer.id:
+            ended.update(operation=news.operation, customer=news.customer, error=news.error)
             loop.quit()
 
     center.finished.connect(finished)
