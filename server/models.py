@@ -169,12 +169,17 @@ class Event(Base):
     __tablename__ = "events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"))
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    # None for an event of the partner as a whole: a sign-in, a staff or two-factor change.
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(40))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    __table_args__ = (Index("ix_events_customer_id_id", "customer_id", "id"),)
+    __table_args__ = (
+        Index("ix_events_customer_id_id", "customer_id", "id"),
+        # The Activity log reads a partner's events newest first, a page at a time.
+        Index("ix_events_partner_id_id", "partner_id", "id"),
+    )
 
 
 class LoginLink(Base):
