@@ -13,6 +13,7 @@ from server import __version__
 from server.config import Settings
 from server.deps import DB, AppSettings
 from server.errors import ApiError
+from server.events import record_partner
 from server.models import LoginFailure, Partner, Token, User
 from server.permissions import SignedIn, permissions_of
 from server.routes import errors
@@ -92,6 +93,14 @@ def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object
                 user.password_hash = hash_password(body.password)
             user.last_login_at = now()
             token = issue_token(s, settings, user.id)
+            record_partner(s, user.partner_id, user.username, "auth.login", {})
+        # A failure is the partner's event only when the name is one of its users: an unknown
+        # name belongs to no partner, so it is counted (LoginFailure) but written nowhere.
+        if user is not None and token is None:
+            reason = "account_disabled" if known else "wrong_password"
+            record_partner(
+                s, user.partner_id, user.username, "auth.login_failed", {"reason": reason}
+            )
     # The failure is committed before answering, so it counts toward the limit.
     if not known or partner is None:
         raise ApiError(401, "invalid_credentials", "Wrong user name or password.")
@@ -114,6 +123,7 @@ def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object
 def logout(user: SignedIn, db: DB) -> Response:
     with db.session(write=True) as s:
         s.execute(update(Token).where(Token.token_hash == user.token_hash).values(revoked_at=now()))
+        record_partner(s, user.partner_id, user.username, "auth.logout", {})
     return Response(status_code=204)
 
 
