@@ -17,7 +17,11 @@ _HOMES = {
     "BadResponseError": "desktop.api.errors",
     "ConflictError": "desktop.api.errors",
     "InsecureUrlError": "desktop.api.errors",
+    "ForbiddenError": "desktop.api.errors",
+    "InvalidCodeError": "desktop.api.errors",
     "InvalidCredentialsError": "desktop.api.errors",
+    "MfaRequiredError": "desktop.api.errors",
+    "MfaSetupRequiredError": "desktop.api.errors",
     "InvalidUrlError": "desktop.api.errors",
     "NetworkError": "desktop.api.errors",
     "NotFoundError": "desktop.api.errors",
@@ -45,6 +49,14 @@ _HOMES = {
     "Service": "desktop.api.records",
     "SignIn": "desktop.api.records",
     "Summary": "desktop.api.records",
+    "ActivityFilter": "desktop.api.team_records",
+    "ActivityItem": "desktop.api.team_records",
+    "ActivityPage": "desktop.api.team_records",
+    "MfaSetup": "desktop.api.team_records",
+    "RecoveryCodes": "desktop.api.team_records",
+    "Role": "desktop.api.team_records",
+    "StaffList": "desktop.api.team_records",
+    "StaffUser": "desktop.api.team_records",
 }
 
 __all__ = sorted(_HOMES)

@@ -11,7 +11,11 @@ from desktop.api.errors import (
     ApiError,
     BadResponseError,
     ConflictError,
+    ForbiddenError,
+    InvalidCodeError,
     InvalidCredentialsError,
+    MfaRequiredError,
+    MfaSetupRequiredError,
     NotFoundError,
     ServerError,
     SessionExpiredError,
@@ -64,7 +68,8 @@ def check(answer: Answer, *, signed_in: bool = True, sign_in_call: bool = False)
         raise _redirected(answer)
     code, message, details = _error_body(answer)
     if status == 401:
-        raise _unauthorized(message, code, signed_in=signed_in, sign_in_call=sign_in_call)
+        said = _Said(code, message, details)
+        raise _unauthorized(said, signed_in=signed_in, sign_in_call=sign_in_call)
     refusal = _REFUSALS.get(status)
     if refusal is not None:
         raise refusal(answer, _Said(code, message, details))
@@ -103,8 +108,22 @@ def _redirected(answer: Answer) -> ApiError:
     return BadResponseError(Message(redirected, request=answer.what, target=target))
 
 
-def _unauthorized(message: str, code: str, *, signed_in: bool, sign_in_call: bool) -> ApiError:
-    if sign_in_call:
+def _unauthorized(said: _Said, *, signed_in: bool, sign_in_call: bool) -> ApiError:
+    message, code = said.message, said.code
+    if code == "mfa_required":
+        return _mfa_required(said)
+    if code == "invalid_code":
+        # A wrong two-factor code says nothing about the token (there may be none yet).
+        return InvalidCodeError(
+            Message.worded(
+                message, QT_TRANSLATE_NOOP("ApiMessages", "That code is not right. Try again.")
+            ),
+            code=code,
+            status=401,
+        )
+    if sign_in_call or code == "invalid_credentials":
+        # invalid_credentials with a token is a wrong *current* password (POST /me/password):
+        # the session is fine, and treating it as expired would sign the person out.
         return InvalidCredentialsError(
             Message.worded(
                 message, QT_TRANSLATE_NOOP("ApiMessages", "Wrong user name or password.")
@@ -112,13 +131,47 @@ def _unauthorized(message: str, code: str, *, signed_in: bool, sign_in_call: boo
             code=code,
             status=401,
         )
-    # With a token, any 401 means it no longer works, whatever the server's wording.
+    # With a token, any other 401 means it no longer works, whatever the server's wording.
     return SessionExpiredError(
         Message(SESSION_EXPIRED)
         if signed_in
         else Message.worded(message, QT_TRANSLATE_NOOP("ApiMessages", "Sign in first.")),
         code=code,
         status=401,
+    )
+
+
+def _mfa_required(said: _Said) -> ApiError:
+    token = said.details.get("mfa_token")
+    if not isinstance(token, str) or not token or len(token) > 4096:
+        return BadResponseError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ApiMessages", "The server asked for a two-factor code but sent no token."
+                )
+            )
+        )
+    return MfaRequiredError(
+        Message.worded(
+            said.message,
+            QT_TRANSLATE_NOOP("ApiMessages", "Enter the code from your authenticator app."),
+        ),
+        mfa_token=token,
+    )
+
+
+def _forbidden(_answer: Answer, said: _Said) -> ApiError:
+    required = said.details.get("required")
+    kind = MfaSetupRequiredError if said.code == "mfa_setup_required" else ForbiddenError
+    fallback = QT_TRANSLATE_NOOP("ApiMessages", "Your role does not allow this.")
+    if kind is MfaSetupRequiredError:
+        fallback = QT_TRANSLATE_NOOP(
+            "ApiMessages", "Your partner requires two-factor sign-in. Set it up first."
+        )
+    return kind(
+        Message.worded(said.message, fallback),
+        required=required if isinstance(required, str) else "",
+        code=said.code or "forbidden",
     )
 
 
@@ -182,6 +235,7 @@ def _invalid(_answer: Answer, said: _Said) -> ApiError:
 
 
 _REFUSALS: dict[int, Callable[[Answer, _Said], ApiError]] = {
+    403: _forbidden,
     429: _too_many,
     404: _not_found,
     412: _version_conflict,

@@ -35,6 +35,7 @@ from desktop.api.records import (
     parse,
 )
 from desktop.api.retry import until_answered
+from desktop.api.team import TeamCalls
 from desktop.api.transport import DEFAULT_MAX_ANSWER_BYTES, Answer, Timeout, Transport
 
 LOGO_TYPES = frozenset({"image/png", "image/jpeg"})
@@ -50,7 +51,7 @@ def _segment(value: str) -> str:
     return quote(value, safe="")
 
 
-class PartnerApi:
+class PartnerApi(TeamCalls):
     """A client of one Partner API server, shared by every thread of the app."""
 
     # suspend() and its siblings send the start again this many times more, after these pauses
@@ -139,6 +140,21 @@ class PartnerApi:
             json={"username": username, "password": password},
             authenticated=False,
         )
+        return self._signed_in(answer)
+
+    def login_mfa(self, mfa_token: str, code: str) -> SignIn:
+        """The second step: the token of a MfaRequiredError and a TOTP or recovery code."""
+        answer = self._send(
+            "POST",
+            "/auth/mfa",
+            json={"mfa_token": mfa_token, "code": code.strip()},
+            authenticated=False,
+            once=True,  # a code is good once: sending it again could only be refused
+        )
+        return self._signed_in(answer)
+
+    def _signed_in(self, answer: Answer) -> SignIn:
+        # Raises MfaRequiredError for an account with two-factor (answers._unauthorized).
         answers.check(answer, sign_in_call=True)
         answers.require_json(answer)
         signed_in = parse(SignIn, answer.body, answer.what)

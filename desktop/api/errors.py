@@ -27,6 +27,39 @@ class InvalidCredentialsError(ApiError):
     """The user name or password was wrong."""
 
 
+class MfaRequiredError(ApiError):
+    """The password was right and the account has two-factor: a code must follow.
+
+    `mfa_token` stands for the right password for five minutes, once: it lives only in this
+    object, which the sign-in dialog keeps until the code step ends, and is never in the message.
+    """
+
+    def __init__(self, message: str, *, mfa_token: str, code: str = "mfa_required") -> None:
+        super().__init__(message, code=code, status=401)
+        self.mfa_token = mfa_token
+
+    def __repr__(self) -> str:
+        return f"MfaRequiredError({self.message!r})"
+
+
+class InvalidCodeError(ApiError):
+    """A two-factor or recovery code that the server did not take (wrong, old or used)."""
+
+
+class ForbiddenError(ApiError):
+    """The signed-in user's role does not allow this; `required` names the permission."""
+
+    def __init__(
+        self, message: str, *, required: str = "", code: str = "forbidden", status: int = 403
+    ) -> None:
+        super().__init__(message, code=code, status=status)
+        self.required = required
+
+
+class MfaSetupRequiredError(ForbiddenError):
+    """The partner requires two-factor and this user has not set it up yet."""
+
+
 class TooManyAttemptsError(ApiError):
     """Sign-in refused after repeated failures; `retry_after` is in seconds."""
 

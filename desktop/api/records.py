@@ -68,18 +68,35 @@ class Record(BaseModel):
 class Partner(Record):
     id: str
     name: str
+    # Only /me says it; a sign-in's partner leaves it out.
+    require_mfa: bool = False
 
 
 class SignIn(Record):
     access_token: BearerToken
     expires_in: Count
     partner: Partner
+    # The partner requires two-factor and this user has none yet: every call but /me and the
+    # set-up is refused until it is set up, so the app goes straight to the set-up.
+    mfa_setup_required: bool = False
 
 
 class Me(Record):
     username: str
     role: str
     partner: Partner
+    # Older servers (before roles were checked) sent none of these: everything was allowed.
+    id: str = ""
+    display_name: str = ""
+    permissions: tuple[str, ...] | None = None
+    mfa_enabled: bool = False
+
+    def may(self, permission: str) -> bool:
+        return self.permissions is None or permission in self.permissions
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.username
 
 
 class Health(Record):
