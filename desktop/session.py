@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
+    from desktop.api.records import Me
 
 ApiFactory = Callable[[str], "PartnerApi"]
 
@@ -20,10 +21,12 @@ class SignedIn:
     partner_name: str
     # Where the password is kept, said in words for the status bar ("in memory only", ...).
     secret_kept: str
+    # Who the user is and what their role may do (GET /me); None only where no /me was read.
+    me: Me | None = None
 
 
 def sign_in(factory: ApiFactory, server_url: str, username: str, password: str) -> SignedIn:
     """Runs in a worker: build the client for that server and sign in."""
     api = factory(server_url)
     answer = api.login(username, password)
-    return SignedIn(api, server_url, username, answer.partner.name, "")
+    return SignedIn(api, server_url, username, answer.partner.name, "", api.me())

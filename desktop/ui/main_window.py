@@ -148,6 +148,11 @@ class MainWindow(WindowMenus, QMainWindow):
         self._attached = True
         runner, settings = self._runner, self._settings
         self.session = session
+        from desktop.ui.permissions import Permissions
+
+        # What this user's role may do: every page disables what it does not allow.
+        self.permissions = Permissions(session.me, session.api, runner, self)
+        self.permissions.changed.connect(self._show_sections_allowed)
         # Suspensions and cancellations outlive the dialog they were started from.
         self.operations = operations or OperationCenter(session.api, runner, settings, self)
         self.bulk = BulkOperations(self, self.operations, session.api, runner)
@@ -218,6 +223,36 @@ class MainWindow(WindowMenus, QMainWindow):
         self.operation_status = OperationStatusLabel(self.operations)
         bar.addPermanentWidget(self.operation_status)
         bar.addPermanentWidget(self.connection)
+
+    def add_section(self, label: str, page: QWidget, permission: str | None = None) -> None:
+        """A page of its own in the sidebar; one the role does not allow stays listed, disabled,
+        with a tooltip saying who may open it (never hidden without a word)."""
+        from PySide6.QtCore import Qt  # after the first paint (see the module's docstring)
+
+        item = QListWidgetItem(label)
+        item.setSizeHint(QSize(180, 36))
+        item.setData(Qt.ItemDataRole.UserRole, permission)
+        self.sidebar.addItem(item)
+        self.pages.addWidget(page)
+        self._show_sections_allowed()
+
+    @Slot()
+    def _show_sections_allowed(self) -> None:
+        from PySide6.QtCore import Qt
+
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            permission = item.data(Qt.ItemDataRole.UserRole)
+            if not permission:
+                continue
+            allowed = self.permissions.may(permission)
+            flags = item.flags()
+            item.setFlags(
+                flags | Qt.ItemFlag.ItemIsEnabled if allowed else flags & ~Qt.ItemFlag.ItemIsEnabled
+            )
+            item.setToolTip(self.permissions.reason(permission))
+            if not allowed and self.sidebar.currentRow() == row:
+                self.sidebar.setCurrentRow(0)
 
     def show_page(self, page: QWidget) -> None:
         self.sidebar.setCurrentRow(self.pages.indexOf(page))
