@@ -16,6 +16,7 @@ from server.openapi_links import add_links
 from server.operations import MAX_KEY_LENGTH
 from server.permissions import API_PREFIX, api_routes, check_routes, route_need
 from server.routes import (
+    activity,
     auth,
     branding,
     customer_services,
@@ -64,7 +65,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.db = db
     app.state.worker = worker
     errors.install(app)
-    for module in (auth, customers, customer_services, operations, summary, branding, staff):
+    modules = (auth, customers, customer_services, operations, summary, branding, staff, activity)
+    for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(customer_services.panel_router)
     check_routes(app, PUBLIC)

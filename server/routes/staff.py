@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from server.deps import DB, AppSettings, Principal
 from server.errors import ApiError, field_errors, not_found
+from server.events import record_partner
 from server.ids import new_id
 from server.models import LoginFailure, Partner, Token, User
 from server.passwords import password_problem
@@ -95,6 +96,17 @@ def create_staff(body: StaffCreate, user: Adder, db: DB) -> dict[str, Any]:
                 created_at=now(),
             )
             s.add(row)
+            # What a colleague can see of the new account; never its password.
+            record_partner(
+                s,
+                user.partner_id,
+                user.username,
+                "staff.created",
+                {
+                    "user_id": row.id,
+                    **{k: getattr(row, k) for k in ("username", "display_name", "email", "role")},
+                },
+            )
     except IntegrityError as exc:
         # Two creates raced for one name; the database's unique constraint decided.
         raise _duplicate(body.username) from exc
@@ -119,15 +131,25 @@ def revoke_tokens(s: Session, user_id: str, keep: str | None = None) -> None:
     s.execute(query.values(revoked_at=now()))
 
 
-def _apply(s: Session, target: User, values: dict[str, Any]) -> None:
+def _apply(s: Session, actor: Principal, target: User, values: dict[str, Any]) -> None:
+    """The change, and its events: `staff.updated` naming the fields that changed (with their
+    new values: none of them secret), `staff.disabled` / `staff.enabled`."""
+    changes: dict[str, Any] = {}
     for key in ("role", "display_name", "email"):
-        if key in values:
+        if key in values and getattr(target, key) != values[key]:
             setattr(target, key, values[key])
+            changes[key] = values[key]
+    about = {"user_id": target.id, "username": target.username}
+    if changes:
+        details = {**about, "fields": sorted(changes), "changes": changes}
+        record_partner(s, actor.partner_id, actor.username, "staff.updated", details)
     if values.get("disabled") is True and target.disabled_at is None:
         target.disabled_at = now()
         revoke_tokens(s, target.id)
-    elif values.get("disabled") is False:
+        record_partner(s, actor.partner_id, actor.username, "staff.disabled", about)
+    elif values.get("disabled") is False and target.disabled_at is not None:
         target.disabled_at = None
+        record_partner(s, actor.partner_id, actor.username, "staff.enabled", about)
     s.flush()
 
 
@@ -146,7 +168,7 @@ def patch_staff(id: str, body: StaffPatch, user: Changer, db: DB) -> dict[str, A
             raise not_found("staff user")
         check_reach(user, target.role, values.get("role"))
         was_owner = target.role == "owner" and target.disabled_at is None
-        _apply(s, target, values)
+        _apply(s, user, target, values)
         if was_owner and _enabled_owners(s, user.partner_id) == 0:
             # Raised inside the transaction: nothing of the change is kept.
             raise ApiError(
@@ -181,6 +203,7 @@ def change_password(
     with db.session(write=True) as s:
         s.execute(update(User).where(User.id == user.user_id).values(password_hash=password_hash))
         revoke_tokens(s, user.user_id, keep=user.token_hash)
+        record_partner(s, user.partner_id, user.username, "auth.password_changed", {})
     return Response(status_code=204)
 
 
@@ -190,5 +213,9 @@ def patch_partner(body: PartnerPatch, user: PartnerOwner, db: DB) -> dict[str, A
         partner = s.get(Partner, user.partner_id, with_for_update=True)
         if partner is None:
             raise not_found("partner")
-        partner.require_mfa = body.require_mfa
+        if partner.require_mfa != body.require_mfa:
+            partner.require_mfa = body.require_mfa
+            changes = {"require_mfa": body.require_mfa}
+            details = {"fields": ["require_mfa"], "changes": changes}
+            record_partner(s, partner.id, user.username, "partner.updated", details)
         return {"id": partner.id, "name": partner.name, "require_mfa": partner.require_mfa}

@@ -248,6 +248,7 @@ ROUTES: dict[tuple[str, str], tuple[str | None, Callable[[Team, Member], Call]]]
     ("POST", "/staff"): ("staff.manage", _add_staff),
     ("PATCH", "/staff/{id}"): ("staff.manage", _patch_staff),
     ("PATCH", "/partner"): (OWNER_ONLY, _fixed("/partner", 200, json={"require_mfa": False})),
+    ("GET", "/activity"): ("activity.read", _fixed("/activity", 200)),
 }
 
 
