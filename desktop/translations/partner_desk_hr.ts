@@ -24,12 +24,32 @@
         <translation>Poslužitelj je preusmjerio {request} na drugu adresu. Provjerite adresu poslužitelja.</translation>
     </message>
     <message>
+        <source>That code is not right. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>Pogrešno korisničko ime ili lozinka.</translation>
     </message>
     <message>
         <source>Sign in first.</source>
         <translation>Najprije se prijavite.</translation>
+    </message>
+    <message>
+        <source>The server asked for a two-factor code but sent no token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Vaša uloga to ne dopušta.</translation>
+    </message>
+    <message>
+        <source>Your partner requires two-factor sign-in. Set it up first.</source>
+        <translation>Vaš partner zahtijeva prijavu u dva koraka. Najprije je postavite.</translation>
     </message>
     <message>
         <source>Too many attempts. Try again in {seconds} s.</source>
@@ -2930,6 +2950,61 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>{amount} billed each month in all</source>
         <translation>Ukupno se mjesečno naplaćuje {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Only an owner, admin or agent can add or edit customers.</source>
+        <translation>Samo vlasnik, administrator ili agent može dodavati ili uređivati korisnike.</translation>
+    </message>
+    <message>
+        <source>Only an owner, admin or agent can suspend or re-enable a customer.</source>
+        <translation>Samo vlasnik, administrator ili agent može suspendirati ili ponovno aktivirati korisnika.</translation>
+    </message>
+    <message>
+        <source>Only an owner, admin or agent can log into a customer&apos;s control panel.</source>
+        <translation>Samo vlasnik, administrator ili agent može se prijaviti u upravljačku ploču korisnika.</translation>
+    </message>
+    <message>
+        <source>Only an owner or admin can remove a customer&apos;s services.</source>
+        <translation>Samo vlasnik ili administrator može ukloniti usluge korisnika.</translation>
+    </message>
+    <message>
+        <source>Only an owner or admin can cancel or restore a customer.</source>
+        <translation>Samo vlasnik ili administrator može otkazati ili vratiti korisnika.</translation>
+    </message>
+    <message>
+        <source>Only an owner or admin can change the logo.</source>
+        <translation>Samo vlasnik ili administrator može promijeniti logotip.</translation>
+    </message>
+    <message>
+        <source>Only an owner or admin can see the activity log.</source>
+        <translation>Samo vlasnik ili administrator može vidjeti zapisnik aktivnosti.</translation>
+    </message>
+    <message>
+        <source>Only an owner or admin can manage staff.</source>
+        <translation>Samo vlasnik ili administrator može upravljati osobljem.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Vaša uloga to ne dopušta.</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>vlasnik</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>promatrač</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,22 @@ _WHO_MAY = {
 }
 _NOT_ALLOWED = QT_TRANSLATE_NOOP("Permissions", "Your role does not allow this.")
 
+# The roles, highest first (the order a role picker lists them), in the words of running text.
+ROLES = ("owner", "admin", "agent", "viewer")
+_ROLE_NAMES = {
+    "owner": QT_TRANSLATE_NOOP("Permissions", "owner"),
+    "admin": QT_TRANSLATE_NOOP("Permissions", "admin"),
+    "agent": QT_TRANSLATE_NOOP("Permissions", "agent"),
+    "viewer": QT_TRANSLATE_NOOP("Permissions", "viewer"),
+}
+
+
+def role_name(role: str) -> str:
+    """A role's name for people, translated, lower case as in a sentence ("Signed in as Ana
+    (agent)"); a role this app does not know yet is shown as the server spells it."""
+    name = _ROLE_NAMES.get(role)
+    return QCoreApplication.translate("Permissions", name) if name is not None else role
+
 
 def who_may(permission: str) -> str:
     """The sentence for a control whose action `permission` guards, translated."""
