@@ -6,12 +6,13 @@ STAMP  := $(VENV)/.installed-stamp
 
 # Only what a box lacks is installed. Qt itself (any platform); its X11 (xcb) platform, which a
 # desktop opens windows with and Qt will not load if any one of these is missing; PostgreSQL
-# for the server suite; Xvfb for screenshots.
+# for the server suite; gnome-keyring in a D-Bus session of its own for the real-keyring test;
+# Xvfb for screenshots.
 QT_DEBS     := libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
                fonts-dejavu-core
 XCB_DEBS    := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
                libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
-TEST_DEBS   := $(QT_DEBS) postgresql
+TEST_DEBS   := $(QT_DEBS) postgresql gnome-keyring dbus-daemon
 RUN_DEBS    := $(QT_DEBS) $(XCB_DEBS)
 SCREEN_DEBS := xvfb $(XCB_DEBS)
 

@@ -81,6 +81,11 @@ class AppController(QObject):
 
     def start(self) -> None:
         self.show_login(automatic=self._demo_url is not None)
+        login = self.login
+        if self._demo_url is None and login is not None and login.password.text():
+            # Remember me kept the password in the system keyring last time: this start signs
+            # in with it, as the person asked, without asking again (a second factor still asks).
+            QTimer.singleShot(0, login.submit)
 
     def show_login(self, automatic: bool = False) -> None:
         from desktop.demo import DEMO_PASSWORD, DEMO_USER
