@@ -21,15 +21,17 @@ from server.routes import (
     branding,
     customer_services,
     customers,
+    mfa,
     operations,
     staff,
     summary,
 )
+from server.server_key import load_server_key
 from server.worker import OperationWorker
 
 _ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
 # The calls anyone may make; every other one needs a signed-in user (server/permissions.py).
-PUBLIC = {("GET", "/health"), ("POST", "/auth/login")}
+PUBLIC = {("GET", "/health"), ("POST", "/auth/login"), ("POST", "/auth/mfa")}
 _REQUIRED_HEADERS: dict[str, dict[str, Any]] = {
     "idempotency-key": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
     "if-match": {"type": "string", "minLength": 1, "maxLength": 100},
@@ -42,6 +44,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     if migrate:
         upgrade(db.engine)
     worker = OperationWorker(db, settings)
+    # At start, not at the first set-up: a key file is made once, before any request races it.
+    server_key = load_server_key(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -64,8 +68,19 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.settings = settings
     app.state.db = db
     app.state.worker = worker
+    app.state.server_key = server_key
     errors.install(app)
-    modules = (auth, customers, customer_services, operations, summary, branding, staff, activity)
+    modules = (
+        auth,
+        mfa,
+        customers,
+        customer_services,
+        operations,
+        summary,
+        branding,
+        staff,
+        activity,
+    )
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(customer_services.panel_router)
@@ -128,7 +143,8 @@ def _document_permissions(app: FastAPI, schema: dict[str, Any]) -> None:
             operation["x-permission"] = found.permission
             if found.owner_only:
                 operation["x-owner-only"] = True
-            if found.permission is not None or found.owner_only:
+            # Every call but those open before the set-up may be refused for mfa_setup_required.
+            if found.permission is not None or found.owner_only or not found.before_mfa_setup:
                 operation["responses"]["403"] = {
                     "description": routes.errors(403)[403]["description"],
                     "content": {"application/json": {"schema": _ERROR_REF}},

@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=Settings.token_ttl_seconds,
         help="how long a sign-in lasts (default %(default)s)",
     )
+    serve.add_argument(
+        "--secret-key-file",
+        default="",
+        help="the server key's file, made on the first start (mode 0600) when missing; unused "
+        "when PARTNER_API_SECRET_KEY is set (default: beside a SQLite database, else in the "
+        "user data folder)",
+    )
     serve.add_argument("--log-level", default="warning")
 
     seed = sub.add_parser("seed", help="fill an empty database with demo data")
@@ -94,6 +101,7 @@ def serve(args: argparse.Namespace) -> int:
         "suspend_seconds": args.suspend_seconds,
         "lease_seconds": args.lease_seconds,
         "token_ttl_seconds": args.token_ttl_seconds,
+        "secret_key_file": args.secret_key_file,
     }
     if args.fault is not None:
         extra["faults"] = parse_faults(args.fault)

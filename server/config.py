@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 
 FAULT_ENV = "PARTNER_API_FAULT"
+# The server key that encrypts TOTP secrets at rest (server/server_key.py).
+SECRET_KEY_ENV = "PARTNER_API_SECRET_KEY"
 
 
 def default_database_url() -> str:
@@ -55,6 +57,14 @@ class Settings:
     login_failures_allowed: int = 5
     login_failure_window_seconds: int = 60
     restore_window_days: int = 14
+    # Two-factor sign-in (server/mfa.py): the password step's mfa_token, and wrong codes.
+    mfa_token_ttl_seconds: int = 300
+    mfa_failures_allowed: int = 5
+    mfa_failure_window_seconds: int = 300
+    # Never printed with the settings: it decrypts every TOTP secret.
+    secret_key: str = field(default_factory=lambda: os.environ.get(SECRET_KEY_ENV, ""), repr=False)
+    # "" is the default place: beside a SQLite database, else in the data folder.
+    secret_key_file: str = ""
 
     def fault_for(self, account_number: str) -> str | None:
         for rule in self.faults:

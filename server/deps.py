@@ -29,6 +29,8 @@ class Principal:
     partner_id: str
     partner_name: str
     token_hash: str
+    # The partner requires two-factor and this user has none yet (server/permissions.py).
+    mfa_setup_required: bool = False
 
 
 def get_db(request: Request) -> Database:
@@ -70,7 +72,10 @@ def current_user(
     if user.disabled_at is not None:
         # Disabling revokes the user's tokens too; this also covers a sign-in that raced it.
         raise _unauthenticated("Your account was disabled. Ask an owner or admin of your team.")
-    return Principal(user.id, user.username, user.role, partner.id, partner.name, digest)
+    setup_required = partner.require_mfa and not user.mfa_enabled
+    return Principal(
+        user.id, user.username, user.role, partner.id, partner.name, digest, setup_required
+    )
 
 
 DB = Annotated[Database, Depends(get_db)]

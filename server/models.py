@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -37,7 +38,7 @@ class Partner(Base):
     __tablename__ = "partners"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    # Stored now; enforced at sign-in by the two-factor work (API.md, "Two-factor sign-in").
+    # Staff without two-factor are held to setting it up (server/permissions.py, need).
     require_mfa: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
@@ -56,6 +57,13 @@ class User(Base):
     last_login_at: Mapped[datetime | None]
     # Nullable only for the rows of databases older than migration 0007, which fills them.
     created_at: Mapped[datetime | None] = mapped_column(default=_now)
+    # Two-factor sign-in (server/mfa.py). The secrets are ciphertexts under the server key
+    # (server/server_key.py), never the secret itself; the pending one waits to be confirmed.
+    mfa_enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    mfa_secret_encrypted: Mapped[str | None] = mapped_column(Text)
+    mfa_pending_secret_encrypted: Mapped[str | None] = mapped_column(Text)
+    # The time step of the last code accepted: a code of that step or an earlier one is refused.
+    mfa_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Token(Base):
@@ -74,6 +82,37 @@ class LoginFailure(Base):
     username: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime]
     __table_args__ = (Index("ix_login_failures_username_at", "username", "at"),)
+
+
+class MfaRecoveryCode(Base):
+    """An unused recovery code, as its keyed digest only (server/mfa.py); deleted when used."""
+
+    __tablename__ = "mfa_recovery_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    code_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+
+
+class MfaToken(Base):
+    """The password step of a two-factor sign-in, for POST /auth/mfa: deleted when used."""
+
+    __tablename__ = "mfa_tokens"
+    # Only the SHA-256 of the mfa_token, as for bearer tokens.
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class MfaFailure(Base):
+    """A wrong two-factor code, counted per user for the 429 (server/mfa.py)."""
+
+    __tablename__ = "mfa_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime]
+    __table_args__ = (Index("ix_mfa_failures_user_id_at", "user_id", "at"),)
 
 
 class Customer(Base):

@@ -128,8 +128,11 @@ class _Need:
     permission: str | None
     doing: str | None
     owner_only: bool
+    before_mfa_setup: bool = False
 
     def __call__(self, request: Request, user: CurrentUser, db: DB) -> Principal:
+        if user.mfa_setup_required and not self.before_mfa_setup:
+            raise mfa_setup_required()
         _check_tenancy(request, user, db)
         if self.owner_only:
             # Partner-wide settings: staff.manage that reaches owners, which only an owner's does.
@@ -137,23 +140,40 @@ class _Need:
                 raise beyond_reach(self.doing or "do this")
         elif self.permission is not None and user.role not in MATRIX[self.permission][0]:
             raise forbidden(self.permission, self.doing)
-        # The two-factor work adds here: 403 mfa_setup_required until it is set up.
         return user
 
 
+def mfa_setup_required() -> ApiError:
+    return ApiError(
+        403,
+        "mfa_setup_required",
+        "Your team requires two-factor sign-in. Set it up first: nothing else is open until then.",
+    )
+
+
 @cache
-def need(permission: str | None, doing: str | None = None, *, owner_only: bool = False) -> _Need:
+def need(
+    permission: str | None,
+    doing: str | None = None,
+    *,
+    owner_only: bool = False,
+    before_mfa_setup: bool = False,
+) -> _Need:
     """The dependency of a route that needs `permission` (None: any signed-in user).
 
     `doing` words the 403 for this route ("restore a customer"); `owner_only` also asks that
-    the caller's staff.manage reach owners (an owner's, for partner-wide settings).
+    the caller's staff.manage reach owners (an owner's, for partner-wide settings). Every route
+    is refused (403 mfa_setup_required) to a user whose partner requires two-factor until they
+    have it, but those with `before_mfa_setup`: /me, /me/mfa/* and /auth/logout (API.md).
     """
     if permission is not None and permission not in MATRIX:
         raise ValueError(f"no such permission: {permission}")
-    return _Need(permission, doing, owner_only)
+    return _Need(permission, doing, owner_only, before_mfa_setup)
 
 
 SignedIn = Annotated[Principal, Depends(need(None))]
+# Also for a user who still has to set up the two-factor sign-in their partner requires.
+SignedInBeforeMfa = Annotated[Principal, Depends(need(None, before_mfa_setup=True))]
 
 
 def route_need(route: APIRoute) -> _Need | None:

@@ -203,6 +203,31 @@ class LoginResponse(BaseModel):
     token_type: Literal["bearer"]
     expires_in: int
     partner: PartnerOut
+    # The partner requires two-factor and this user has none yet: only /me, /me/mfa/* and
+    # /auth/logout answer until it is set up (server/permissions.py).
+    mfa_setup_required: bool
+
+
+# A TOTP code or a recovery code as typed ("123 456", "abcde-fghjk"); ASCII only.
+MfaCodeText = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9 -]+$")]
+
+
+class MfaSignIn(Strict):
+    mfa_token: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_-]+$")]
+    code: MfaCodeText
+
+
+class MfaCode(Strict):
+    code: MfaCodeText
+
+
+class MfaSetupOut(BaseModel):
+    secret: str
+    otpauth_uri: str
+
+
+class RecoveryCodesOut(BaseModel):
+    recovery_codes: list[str]
 
 
 class MyPartnerOut(PartnerOut):

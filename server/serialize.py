@@ -90,8 +90,7 @@ def staff_out(u: User) -> dict[str, Any]:
         "display_name": u.display_name,
         "email": u.email,
         "role": u.role,
-        # Until the two-factor work: nobody has it yet.
-        "mfa_enabled": False,
+        "mfa_enabled": u.mfa_enabled,
         "disabled_at": utc(u.disabled_at),
         "last_login_at": utc(u.last_login_at),
         "created_at": utc(u.created_at),

@@ -9,7 +9,8 @@ from server.schemas import ErrorResponse
 _DESCRIPTIONS = {
     400: "Bad request (a body that cannot be read as UTF-8 JSON, or a missing header)",
     401: "Not signed in, or the session expired",
-    403: "Not permitted for the user's role (details.required names the permission)",
+    403: "Not permitted for the user's role (details.required names the permission), or"
+    " mfa_setup_required: the partner requires two-factor sign-in and the user has none yet",
     404: "Not found (also another partner's)",
     409: "Conflict with the current state",
     412: "The customer changed since it was read",

@@ -14,8 +14,9 @@ from server.config import Settings
 from server.deps import DB, AppSettings
 from server.errors import ApiError
 from server.events import record_partner
+from server.mfa import mfa_required, start_sign_in
 from server.models import LoginFailure, Partner, Token, User
-from server.permissions import SignedIn, permissions_of
+from server.permissions import SignedInBeforeMfa, permissions_of
 from server.routes import errors
 from server.schemas import HealthOut, LoginRequest, LoginResponse, MeOut
 from server.security import hash_password, needs_rehash, new_token, token_digest, verify_password
@@ -76,6 +77,7 @@ def issue_token(s: Session, settings: Settings, user_id: str) -> str:
 )
 def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object]:
     token: str | None = None
+    mfa_token: str | None = None
     with db.session(write=True) as s:
         refuse_when_throttled(s, settings, body.username)
         row = s.execute(
@@ -91,12 +93,16 @@ def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object
         elif user is not None and user.disabled_at is None:
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(body.password)
-            user.last_login_at = now()
-            token = issue_token(s, settings, user.id)
-            record_partner(s, user.partner_id, user.username, "auth.login", {})
+            if user.mfa_enabled:
+                # The password is the first step: the sign-in ends at POST /auth/mfa (routes/mfa).
+                mfa_token = start_sign_in(s, settings, user.id)
+            else:
+                user.last_login_at = now()
+                token = issue_token(s, settings, user.id)
+                record_partner(s, user.partner_id, user.username, "auth.login", {})
         # A failure is the partner's event only when the name is one of its users: an unknown
         # name belongs to no partner, so it is counted (LoginFailure) but written nowhere.
-        if user is not None and token is None:
+        if user is not None and token is None and mfa_token is None:
             reason = "account_disabled" if known else "wrong_password"
             record_partner(
                 s, user.partner_id, user.username, "auth.login_failed", {"reason": reason}
@@ -104,23 +110,33 @@ def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object
     # The failure is committed before answering, so it counts toward the limit.
     if not known or partner is None:
         raise ApiError(401, "invalid_credentials", "Wrong user name or password.")
-    if token is None:
+    if mfa_token is not None:
+        raise mfa_required(mfa_token, settings)
+    if token is None or user is None:
         # Said only to whoever knows the password: the account exists, and is disabled.
         raise ApiError(
             401,
             "account_disabled",
             "Your account is disabled. Ask an owner or admin of your team to enable it.",
         )
+    return sign_in_answer(settings, token, partner, partner.require_mfa and not user.mfa_enabled)
+
+
+def sign_in_answer(
+    settings: Settings, token: str, partner: Partner, mfa_setup_required: bool
+) -> dict[str, object]:
+    """The answer of a completed sign-in, by password alone or with the second factor."""
     return {
         "access_token": token,
         "token_type": "bearer",
         "expires_in": settings.token_ttl_seconds,
         "partner": {"id": partner.id, "name": partner.name},
+        "mfa_setup_required": mfa_setup_required,
     }
 
 
 @router.post("/auth/logout", status_code=204, tags=["auth"], responses=errors(401))
-def logout(user: SignedIn, db: DB) -> Response:
+def logout(user: SignedInBeforeMfa, db: DB) -> Response:
     with db.session(write=True) as s:
         s.execute(update(Token).where(Token.token_hash == user.token_hash).values(revoked_at=now()))
         record_partner(s, user.partner_id, user.username, "auth.logout", {})
@@ -128,7 +144,7 @@ def logout(user: SignedIn, db: DB) -> Response:
 
 
 @router.get("/me", response_model=MeOut, tags=["auth"], responses=errors(401))
-def me(user: SignedIn, db: DB) -> dict[str, object]:
+def me(user: SignedInBeforeMfa, db: DB) -> dict[str, object]:
     with db.session() as s:
         row = s.execute(
             select(User, Partner)
@@ -142,7 +158,6 @@ def me(user: SignedIn, db: DB) -> dict[str, object]:
         "display_name": found.display_name,
         "role": found.role,
         "permissions": permissions_of(found.role),
-        # Until the two-factor work: nobody has it, and no partner can require it yet.
-        "mfa_enabled": False,
+        "mfa_enabled": found.mfa_enabled,
         "partner": {"id": partner.id, "name": partner.name, "require_mfa": partner.require_mfa},
     }

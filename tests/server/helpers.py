@@ -155,7 +155,7 @@ def cents(money: str) -> int:
 
 
 API_PREFIX = "/api/v1"
-PUBLIC = {("GET", "/health"), ("POST", "/auth/login")}
+PUBLIC = {("GET", "/health"), ("POST", "/auth/login"), ("POST", "/auth/mfa")}
 
 
 def openapi_operations(client: ApiClient) -> list[tuple[str, str]]:

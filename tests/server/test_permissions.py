@@ -7,10 +7,12 @@ every role, never 403."""
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pyotp
 import pytest
 from PIL import Image
 
@@ -47,6 +49,8 @@ class Member:
     username: str
     password: str
     client: ApiClient
+    # The TOTP secret while the matrix has two-factor on for the member (confirm to DELETE).
+    mfa_secret: str | None = None
 
 
 @dataclass
@@ -197,6 +201,24 @@ def _patch_staff(t: Team, _m: Member) -> Call:
     return Call(f"/staff/{target['id']}", {"json": body}, 200, lambda: t.owner.get("/staff").json())
 
 
+def _confirm_mfa(_t: Team, m: Member) -> Call:
+    r = m.client.post("/me/mfa/setup")
+    assert r.status_code == 200, r.text
+    m.mfa_secret = r.json()["secret"]
+    return Call("/me/mfa/confirm", {"json": {"code": pyotp.TOTP(m.mfa_secret).now()}}, 200)
+
+
+def _turn_off_mfa(t: Team, m: Member) -> Call:
+    if m.mfa_secret is None:  # made on its own: two-factor on first
+        on = _confirm_mfa(t, m)
+        assert m.client.post(on.url, **on.kwargs).status_code == 200
+    assert m.mfa_secret is not None
+    # The next step's code: later than the confirmation's, and within the window.
+    code = pyotp.TOTP(m.mfa_secret).at(time.time() + 30)
+    m.mfa_secret = None  # off after this call: the member signs in with the password alone
+    return Call("/me/mfa", {"json": {"code": code}}, 204)
+
+
 def _fixed(url: str, done: int, **kwargs: Any) -> Callable[[Team, Member], Call]:
     return lambda _t, _m: Call(url, kwargs, done)
 
@@ -210,6 +232,11 @@ def _new_customer_body() -> dict[str, Any]:
 ROUTES: dict[tuple[str, str], tuple[str | None, Callable[[Team, Member], Call]]] = {
     ("POST", "/auth/logout"): (None, _logout),
     ("GET", "/me"): (None, _fixed("/me", 200)),
+    ("POST", "/me/mfa/setup"): (None, _fixed("/me/mfa/setup", 200)),
+    # Two-factor on (confirm), then off again (DELETE), so the member's later sign-ins need
+    # only the password; in this order.
+    ("POST", "/me/mfa/confirm"): (None, _confirm_mfa),
+    ("DELETE", "/me/mfa"): (None, _turn_off_mfa),
     ("POST", "/me/password"): (None, _change_password),
     ("GET", "/branding/logo"): (None, _read_logo),
     ("PUT", "/branding/logo"): ("branding.edit", _fixed("/branding/logo", 200, data=_png())),
