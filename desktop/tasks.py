@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from desktop.api.errors import SessionExpiredError
+from desktop.api.errors import ForbiddenError, SessionExpiredError
 
 log = logging.getLogger("partner_desk.tasks")
 
@@ -229,6 +229,10 @@ class Task(QObject):
 
     @Slot(object)
     def _on_raised(self, error: BaseException) -> None:
+        if isinstance(error, ForbiddenError):
+            # Whoever asked, the role said no: what the user may do has changed (or was
+            # misread), so the window re-reads it. Told even when the owner is gone.
+            self._runner.refused.emit(error)
         if isinstance(error, SessionExpiredError) and self.alive():
             self.pending_error = error
             if self._runner.handle_session_expired(self):
@@ -259,6 +263,8 @@ class TaskRunner(QObject):
     """
 
     busy_changed = Signal(bool)
+    # A task's call was refused with 403 (ForbiddenError): every such failure, in one place.
+    refused = Signal(object)
 
     # Long-running jobs (watching an operation until the backend is done) each hold a thread
     # for minutes; in a pool of their own they never starve the short calls of the windows.

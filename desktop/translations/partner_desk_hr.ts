@@ -2,6 +2,270 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hr_HR">
 <context>
+    <name>ActivityFilters</name>
+    <message>
+        <source>Activity filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Tko</translation>
+    </message>
+    <message>
+        <source>Only what this staff member did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Što</translation>
+    </message>
+    <message>
+        <source>Only this kind of event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events on or after this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events on or before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;hat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Kada</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Tko</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Što</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Korisnik</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">Pojedinosti</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityWords</name>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong sign-in code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in turned on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recovery codes left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation type="unfinished">Razlog: {reason}</translation>
+    </message>
+    <message>
+        <source>Staff member: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email: {email}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in required of everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in no longer required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <source>Add staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished">&amp;Korisničko ime:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">&amp;Lozinka:</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why nothing was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Odustani</translation>
+    </message>
+    <message>
+        <source>Cancel: add no one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They sign in with this user name and password; tell them the password yourself. It needs at least 12 characters and may not be a common one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept it: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} No one was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiMessages</name>
     <message>
         <source>Your session has expired. Sign in again.</source>
@@ -170,6 +434,10 @@
     <message>
         <source>The request to {server} failed ({kind}).</source>
         <translation>Zahtjev prema {server} nije uspio ({kind}).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s activity log does not end (cursor loop).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -624,6 +892,10 @@
         <translation>Poslužitelj nije naveo razlog.</translation>
     </message>
     <message>
+        <source>Not sent: {reason}</source>
+        <translation>Nije poslano: {reason}</translation>
+    </message>
+    <message>
         <source>No longer followed; the server finishes it on its own.</source>
         <translation>Više se ne prati; poslužitelj će to sam dovršiti.</translation>
     </message>
@@ -756,6 +1028,65 @@
     <message>
         <source>Type the account number exactly to enable Cancel Account.</source>
         <translation>Upišite točan broj računa da omogućite Otkaži račun.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeStep</name>
+    <message>
+        <source>Two-factor code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter one of your recovery codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the six digits your authenticator app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter one of the recovery codes you saved when you set up two-factor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each recovery code works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the code from the app instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the authenticator app&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code that your authenticator app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new code appears every 30 seconds.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -979,6 +1310,25 @@
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished">CSV datoteke (*.csv);;Sve datoteke (*)</translation>
+    </message>
+    <message>
+        <source>Export stopped; nothing was saved.</source>
+        <translation type="unfinished">Izvoz je zaustavljen; ništa nije spremljeno.</translation>
+    </message>
+    <message>
+        <source>Export failed; nothing was saved.</source>
+        <translation type="unfinished">Izvoz nije uspio; ništa nije spremljeno.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Izvoz nije uspio</translation>
+    </message>
+</context>
+<context>
     <name>CurrentLogoView</name>
     <message>
         <source>Current logo</source>
@@ -1178,14 +1528,6 @@
         </translation>
     </message>
     <message>
-        <source>Export stopped; nothing was saved.</source>
-        <translation>Izvoz je zaustavljen; ništa nije spremljeno.</translation>
-    </message>
-    <message>
-        <source>Export failed; nothing was saved.</source>
-        <translation>Izvoz nije uspio; ništa nije spremljeno.</translation>
-    </message>
-    <message>
         <source>The customers could not be saved to
 %1
 
@@ -1208,16 +1550,8 @@ Odaberite drugu mapu.</translation>
         <translation>Izvoz korisnika</translation>
     </message>
     <message>
-        <source>Export failed</source>
-        <translation>Izvoz nije uspio</translation>
-    </message>
-    <message>
         <source>customers-%1.csv</source>
         <translation>korisnici-%1.csv</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV datoteke (*.csv);;Sve datoteke (*)</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1654,25 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>The server gave no reason.</source>
         <translation>Poslužitelj nije naveo razlog.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Korisnik</translation>
+    </message>
+    <message>
+        <source>Any customer: type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a customer&apos;s name, then pick the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1981,10 @@ Pritisnite F5 za ponovni pokušaj.</translation>
         <translation>{visible} od {total} korisnika</translation>
     </message>
     <message>
+        <source>There are no customers yet.</source>
+        <translation>Još nema korisnika.</translation>
+    </message>
+    <message>
         <source>You have no customers yet.
 Click New Customer (Ctrl+N) to add the first.</source>
         <translation>Još nemate korisnika.
@@ -1663,6 +2020,73 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>The demo server did not answer in time.</source>
         <translation>Demo poslužitelj nije odgovorio na vrijeme.</translation>
+    </message>
+</context>
+<context>
+    <name>DisableConfirmDialog</name>
+    <message>
+        <source>Disable Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their sessions end at once and they cannot sign in until enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the account enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They can sign in again with their password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the account disabled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2234,8 +2658,16 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Unesite lozinku.</translation>
     </message>
     <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>Prijava…</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demo session</source>
@@ -2244,6 +2676,14 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>Password kept in memory only</source>
         <translation>Lozinka se čuva samo u memoriji</translation>
+    </message>
+    <message>
+        <source>Your partner requires two-factor sign-in: set it up to continue. You were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} Enter your password again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Try again in {n} s</source>
@@ -2443,6 +2883,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Prijavljeni ste kao {u}</translation>
     </message>
     <message>
+        <source>Signed in as {name} ({role})</source>
+        <translation>Prijavljeni ste kao {name} ({role})</translation>
+    </message>
+    <message>
         <source>Signed-in user</source>
         <translation>Prijavljeni korisnik</translation>
     </message>
@@ -2513,6 +2957,125 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Dijagnostika je kopirana u međuspremnik</translation>
+    </message>
+</context>
+<context>
+    <name>MfaSetupDialog</name>
+    <message>
+        <source>Set up two-factor sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Up Two-Factor Sign-In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner requires a second step at sign-in. Set it up now to continue. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code with an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, …), then enter the six-digit code it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A QR code for your authenticator app; the same key is written beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the setup key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot scan it? Type this key into the app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time-based, six digits, every 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set-up problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code from the app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Odustani</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished">Nastavi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation type="unfinished">Pokušaj ponovno</translation>
+    </message>
+    <message>
+        <source>Key copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the six digits the app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not right. Enter the code the app shows now; if it is refused again, check that the phone&apos;s clock is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3008,6 +3571,17 @@ Vaši korisnici nisu promijenjeni.</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnlyNote</name>
+    <message>
+        <source>Why this is read-only</source>
+        <translation>Zašto je samo za čitanje</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>Samo za čitanje: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ReasonPicker</name>
     <message>
         <source>Reason</source>
@@ -3099,6 +3673,179 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Enter your password.</source>
         <translation>Unesite lozinku.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodesPage</name>
+    <message>
+        <source>{app}: two-factor recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each code signs you in once, in place of the code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these recovery codes somewhere safe, apart from your phone. If you lose the phone, each code signs you in once instead of the app&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;They will not be shown again.&lt;/b&gt; Copy them or save them to a file now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save recovery codes as a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery codes kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard. Paste them somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner-desk-recovery-codes.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Recovery Codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequireMfaConfirmDialog</name>
+    <message>
+        <source>Require Two-Factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require two-factor sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require two-factor for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whoever has not set up two-factor sign-in yet must set it up at their next sign-in before they can do anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Requiring Two-Factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop requiring two-factor sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop requiring two-factor?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff without two-factor can then sign in with a password alone; those who set it up keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Requiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Odustani</translation>
+    </message>
+    <message>
+        <source>Cancel: change nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleConfirmDialog</name>
+    <message>
+        <source>Change Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change your own role?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change {name}&apos;s role?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role: {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It applies at once, also in sessions already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the role</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3367,6 +4114,263 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Fitted into {w} × {h} px; never enlarged.</source>
         <translation>Prilagođeno na {w} × {h} px; nikad se ne povećava.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffActions</name>
+    <message>
+        <source>{name} is now: {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is disabled; their sessions have ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is enabled and can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is now required for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is no longer required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffCalls</name>
+    <message>
+        <source>At least 12 characters, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused it: it is one of the most common passwords. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused it: it is the user name. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user name is taken; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffConfirmDialog</name>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished">Što se dogodilo</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Osvježi</translation>
+    </message>
+    <message>
+        <source>Refresh the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Staff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A colleague of your own, with a role and a first password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable or enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require two-factor for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require two-factor sign-in for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one on the team yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a colleague with Add Staff; they sign in with their own password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Staff&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who works on your customers, and what each may do. An owner manages everyone; an admin manages agents and viewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team could not be read again. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an owner can give this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an owner can require two-factor sign-in for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is on the team as {role}. They can sign in now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffReach</name>
+    <message>
+        <source>An owner can do everything, also manage owners and admins and require two-factor sign-in for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An admin can do everything with customers, the logo and the activity log, and manage agents and viewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agent can add, edit, suspend and re-enable customers, but cannot remove services, cancel customers, change the logo, see the activity log or manage staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A viewer can look at customers, their services and history, and change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are about to make yourself an admin: you will no longer be able to manage owners or admins, or require two-factor sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are about to make yourself an agent: you will no longer be able to manage staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are about to make yourself a viewer: you will no longer be able to manage staff or change customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Naziv</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">Korisničko ime</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished">Uključeno</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished">Isključeno</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

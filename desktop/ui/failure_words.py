@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from desktop.api.errors import ApiError, NotFoundError, SessionExpiredError
+from desktop.api.errors import (
+    ApiError,
+    ForbiddenError,
+    MfaSetupRequiredError,
+    NotFoundError,
+    SessionExpiredError,
+)
 from desktop.api.message import CONTEXT, Message
 from desktop.i18n import ui_language
+from desktop.ui.permissions import knows_permission, who_may
 
 
 class FailureWords(QObject):
@@ -33,8 +40,18 @@ def server_words(message: str, fallback: str) -> str:
     return said if said and ui_language() == "en" else fallback
 
 
+def refusal_words(error: ForbiddenError) -> str:
+    """A 403 in the words a disabled control's tooltip uses: the server's own sentence (the
+    same one) in English, the app's translation of who may otherwise."""
+    if isinstance(error, MfaSetupRequiredError) or not knows_permission(error.required):
+        return shown_message(error.message)
+    return server_words(error.message, who_may(error.required))
+
+
 def error_message(error: BaseException) -> str:
     """An error's own message, translated; the kind of error for anything not from the api."""
+    if isinstance(error, ForbiddenError):
+        return refusal_words(error)
     if isinstance(error, ApiError):
         return shown_message(error.message)
     return str(error) or type(error).__name__
@@ -51,7 +68,7 @@ def failure_reason(error: BaseException) -> str:
             "FailureWords", "This customer no longer exists, or is no longer yours."
         )
     if isinstance(error, ApiError):
-        return shown_message(error.message)
+        return error_message(error)
     return QCoreApplication.translate(
         "FailureWords", "Something unexpected went wrong ({kind})."
     ).format(kind=type(error).__name__)

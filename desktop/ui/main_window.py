@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.ui.customers.page import CustomersPage
     from desktop.ui.leave_guard import LeaveGuard
     from desktop.ui.overview.page import OverviewPage
+    from desktop.ui.staff.page import StaffPage
     from desktop.ui.theme import ThemeKeeper
 
 
@@ -56,6 +57,7 @@ class MainWindow(WindowMenus, QMainWindow):
     customers: CustomersPage
     branding: BrandingPage
     overview: OverviewPage
+    staff: StaffPage
 
     def __init__(
         self,
@@ -155,12 +157,15 @@ class MainWindow(WindowMenus, QMainWindow):
         self.permissions.changed.connect(self._show_sections_allowed)
         # Suspensions and cancellations outlive the dialog they were started from.
         self.operations = operations or OperationCenter(session.api, runner, settings, self)
-        self.bulk = BulkOperations(self, self.operations, session.api, runner)
+        self.permissions.follow_operations(self.operations)  # a suspend refused: read /me
+        self.bulk = BulkOperations(self, self.operations, session.api, runner, self.permissions)
         self._leave_guard: LeaveGuard = LeaveGuard(self, self.operations, self.bulk.waiting_count)
         self.setWindowTitle(f"{session.partner_name} — {APP_NAME}")
 
-        self.customers = CustomersPage(session.api, runner, settings)
-        self.branding = BrandingPage(session.api, runner, session.partner_name)
+        self.customers = CustomersPage(session.api, runner, settings, permissions=self.permissions)
+        self.branding = BrandingPage(
+            session.api, runner, session.partner_name, permissions=self.permissions
+        )
         self.overview = OverviewPage(session.api, runner)
         self.pages.removeWidget(self._waiting)
         self._waiting.deleteLater()
@@ -169,6 +174,11 @@ class MainWindow(WindowMenus, QMainWindow):
         self.pages.addWidget(self.branding)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.pages.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+        from desktop.ui.staff.page import StaffPage
+
+        # The team, for those who manage it: listed for everyone, disabled with the reason.
+        self.staff = StaffPage(session.api, runner, self.permissions)
+        self.add_section(self.tr("Staff"), self.staff, permission="staff.manage")
 
         # Escaped: the name is the server's text, and this label renders markup.
         self.partner_label.setText(f"<b>{html.escape(session.partner_name)}</b>")
@@ -208,12 +218,10 @@ class MainWindow(WindowMenus, QMainWindow):
             "statusServer",
             self.tr("Server"),
         )
-        self.user_status = named(
-            QLabel(self.tr("Signed in as {u}").format(u=self.session.username)),
-            "statusUser",
-            self.tr("Signed-in user"),
-        )
+        self.user_status = named(QLabel(), "statusUser", self.tr("Signed-in user"))
         self.user_status.setToolTip(self.session.secret_kept)
+        self._show_user()
+        self.permissions.changed.connect(self._show_user)
         from desktop.ui.connection_status import ConnectionStatus
 
         # What every call found, not what the customer list's last load did.
@@ -223,6 +231,20 @@ class MainWindow(WindowMenus, QMainWindow):
         self.operation_status = OperationStatusLabel(self.operations)
         bar.addPermanentWidget(self.operation_status)
         bar.addPermanentWidget(self.connection)
+
+    @Slot()
+    def _show_user(self) -> None:
+        from desktop.ui.permissions import role_name
+
+        me = self.permissions.me
+        if me is None:  # an older server: no role to name
+            text = self.tr("Signed in as {u}").format(u=self.session.username)
+        else:
+            text = self.tr("Signed in as {name} ({role})").format(
+                name=me.shown_name, role=role_name(me.role)
+            )
+        self.user_status.setText(text)
+        self.user_status.setAccessibleDescription(text)
 
     def add_section(self, label: str, page: QWidget, permission: str | None = None) -> None:
         """A page of its own in the sidebar; one the role does not allow stays listed, disabled,
@@ -275,7 +297,8 @@ class MainWindow(WindowMenus, QMainWindow):
 
     @Slot()
     def create_customer(self) -> None:
-        self._open_dialog(None)
+        if self.permissions.may("customers.edit"):  # its button and menu entry say who may
+            self._open_dialog(None)
 
     def _open_dialog(self, customer: Any) -> None:
         from desktop.ui.customer.dialog import CustomerDialog
@@ -287,6 +310,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self,
             operations=self.operations,
             settings=self._settings,
+            permissions=self.permissions,
         )
         dialog.customer_saved.connect(self.customers.customer_changed)
         dialog.services_changed.connect(self.overview.reload)  # billing changed

@@ -14,11 +14,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from desktop.api.errors import ForbiddenError
 from desktop.api.message import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
     from desktop.api.records import Me
+    from desktop.operations.center import OperationCenter, OperationEnded
     from desktop.tasks import TaskRunner
 
 # permission -> who may, in the words of the 403 (server/permissions.py words them alike).
@@ -65,6 +67,11 @@ def role_name(role: str) -> str:
     return QCoreApplication.translate("Permissions", name) if name is not None else role
 
 
+def knows_permission(permission: str) -> bool:
+    """Whether the app has its own words for who may do `permission`."""
+    return permission in _WHO_MAY
+
+
 def who_may(permission: str) -> str:
     """The sentence for a control whose action `permission` guards, translated."""
     return QCoreApplication.translate("Permissions", _WHO_MAY.get(permission, _NOT_ALLOWED))
@@ -97,6 +104,10 @@ class Permissions(QObject):
         self._runner = runner
         self._guarded: list[_Guarded] = []
         self._reading = False
+        self._again = False
+        if runner is not None and api is not None:
+            # Any task refused with 403: the role changed meanwhile, so /me is read again.
+            runner.refused.connect(self._refused)
 
     @property
     def me(self) -> Me | None:
@@ -144,17 +155,38 @@ class Permissions(QObject):
 
     def reload(self) -> None:
         """Read /me again (after a 403, or when asked); one read at a time."""
-        if self._api is None or self._runner is None or self._reading:
+        if self._api is None or self._runner is None:
+            return
+        if self._reading:
+            # A 403 while /me is on its way may be newer than that answer: read once more.
+            self._again = True
             return
         self._reading = True
         self._runner.submit(self._api.me, success=self._read, failure=self._not_read, owner=self)
+
+    def follow_operations(self, center: OperationCenter) -> None:
+        """An operation refused with 403 ends as a failure, not a task's: read /me again too."""
+        center.finished.connect(self._operation_ended)
+
+    @Slot(object)
+    def _operation_ended(self, ended: OperationEnded) -> None:
+        if isinstance(ended.error, ForbiddenError):
+            self.reload()
+
+    @Slot(object)
+    def _refused(self, _error: Any) -> None:
+        self.reload()
 
     @Slot(object)
     def _read(self, me: Any) -> None:
         self._reading = False
         self.set_me(me)
+        if self._again:
+            self._again = False
+            self.reload()
 
     @Slot(object)
     def _not_read(self, _error: Any) -> None:
         # The guards stay as they were: the next 403 or sign-in tries again.
         self._reading = False
+        self._again = False

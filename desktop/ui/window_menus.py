@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from desktop.log_file import AppLog
     from desktop.session import SignedIn
     from desktop.ui.customers.page import CustomersPage
+    from desktop.ui.permissions import Permissions
     from desktop.ui.theme import ThemeKeeper
 
 
@@ -30,6 +31,7 @@ class WindowMenus:
 
     session: SignedIn
     customers: CustomersPage
+    permissions: Permissions
     _settings: AppSettings
     _theme: ThemeKeeper | None
     _app_log: AppLog | None
@@ -54,11 +56,15 @@ class WindowMenus:
         return action
 
     def _build_menus(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         menus = self._window.menuBar()
         self._build_file_menu(menus.addMenu(QCoreApplication.translate("MainWindow", "&File")))
         self._build_edit_menu(menus.addMenu(QCoreApplication.translate("MainWindow", "&Edit")))
         self._build_view_menu(menus.addMenu(QCoreApplication.translate("MainWindow", "&View")))
         self._build_help_menu(menus.addMenu(QCoreApplication.translate("MainWindow", "&Help")))
+        for menu in menus.findChildren(QMenu):
+            menu.setToolTipsVisible(True)  # an entry the role does not allow says who may
 
     def _build_file_menu(self, menu: QMenu) -> None:
         from PySide6.QtGui import QKeySequence
@@ -100,14 +106,15 @@ class WindowMenus:
                 self._find,
             )
         )
-        menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "&New Customer"),
-                "newCustomerAction",
-                QKeySequence.StandardKey.New,
-                self.create_customer,
-            )
+        new_customer = self._action(
+            QCoreApplication.translate("MainWindow", "&New Customer"),
+            "newCustomerAction",
+            QKeySequence.StandardKey.New,
+            self.create_customer,
         )
+        # Disabled, its Ctrl+N too (WindowShortcuts keys only enabled actions), with who may.
+        self.permissions.guard(new_customer, "customers.edit")
+        menu.addAction(new_customer)
         menu.addAction(
             self._action(
                 QCoreApplication.translate("MainWindow", "&Edit Customer"),

@@ -43,7 +43,8 @@ def test_sign_in_loads_every_customer_and_counts_match_the_server(
     table = window.findChild(QTableView, "customerTable")
     assert table.model().rowCount() == total == 300
     assert window.findChild(QLabel, "customerCount").text() == "300 customers"
-    assert "demo" in window.findChild(QLabel, "statusUser").text()
+    # The display name and the role, from /me.
+    assert window.findChild(QLabel, "statusUser").text() == "Signed in as Demo Owner (owner)"
     assert window.findChild(QLabel, "statusConnection").text() == "Connected"
 
 

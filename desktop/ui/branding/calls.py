@@ -22,7 +22,7 @@ from desktop.ui.branding.logo_check import (
     decode_logo,
     describe_logo,
 )
-from desktop.ui.failure_words import server_words, shown_message
+from desktop.ui.failure_words import error_message, server_words
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -95,7 +95,7 @@ def refusal_words(error: BaseException) -> str:
     if isinstance(error, ApiError):
         return QCoreApplication.translate(
             "BrandingCalls", "The logo was not uploaded: {reason}"
-        ).format(reason=shown_message(error.message))
+        ).format(reason=error_message(error))
     return QCoreApplication.translate(
         "BrandingCalls", "The logo was not uploaded: something unexpected went wrong ({kind})."
     ).format(kind=type(error).__name__)

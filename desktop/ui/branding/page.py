@@ -37,6 +37,7 @@ from desktop.ui.branding.logo_check import (
 )
 from desktop.ui.branding.panels import CurrentLogoView, SidebarPreview
 from desktop.ui.failure_words import error_message, shown_message
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
@@ -56,8 +57,12 @@ class BrandingPage(QWidget):
         partner_name: str,
         check: LogoCheck = check_logo_file,
         parent: QWidget | None = None,
+        *,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
+        # Everyone sees the logo; changing or removing it is branding.edit.
+        self._permissions = permissions or Permissions(None, parent=self)
         self._api = api
         self._runner = runner
         self._check = check
@@ -77,6 +82,7 @@ class BrandingPage(QWidget):
         self._build_layout()
         self._set_message("", "info")
         self._update_buttons()
+        self._permissions.changed.connect(self._update_buttons)
 
     def _build_controls(self, partner_name: str) -> None:
         self.current = CurrentLogoView()
@@ -308,9 +314,14 @@ class BrandingPage(QWidget):
         self.busy.setVisible(busy)
         self._update_buttons()
 
+    @Slot()
     def _update_buttons(self) -> None:
-        self.upload_button.setEnabled(not self._busy)
-        self.remove_button.setEnabled(not self._busy and self._has_logo)
+        allowed = self._permissions.may("branding.edit")
+        self.upload_button.setEnabled(allowed and not self._busy)
+        self.remove_button.setEnabled(allowed and not self._busy and self._has_logo)
+        reason = self._permissions.reason("branding.edit")
+        for button in (self.upload_button, self.remove_button):
+            button.setToolTip(reason)
 
     def _set_message(self, text: str, kind: str) -> None:
         self.message.setText(text)

@@ -16,6 +16,7 @@ from desktop.ui.bulk.confirm import BulkConfirmDialog
 from desktop.ui.bulk.plan import plan_bulk
 from desktop.ui.bulk.progress import BulkProgressDialog
 from desktop.ui.bulk.run import AT_ONCE, BulkRun
+from desktop.ui.permissions import Permissions
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -32,9 +33,11 @@ class BulkOperations(QObject):
         center: OperationCenter,
         api: PartnerApi,
         runner: TaskRunner,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._permissions = permissions or Permissions(None, parent=self)
         self._center = center
         self._api = api
         self._runner = runner
@@ -56,6 +59,8 @@ class BulkOperations(QObject):
     @Slot(str, list)
     def request(self, kind: OperationKind, customers: list[Customer]) -> None:
         """Ask to suspend ("suspend") or re-enable ("unsuspend") these customers."""
+        if not self._permissions.may("customers.suspend"):
+            return  # its buttons are disabled and say who may; nothing to confirm
         for open_dialog in (self.confirmation, self.progress):
             if open_dialog is not None:
                 open_dialog.raise_()  # one bulk action at a time

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.api.errors import ForbiddenError
 from desktop.ui.failure_words import failure_reason
 
 if TYPE_CHECKING:
@@ -147,8 +148,19 @@ class BulkRun(QObject):
             item.state = "failed"
             error = ended.error
             item.detail = failure_reason(error) if error else self.tr("The server gave no reason.")
+            if isinstance(error, ForbiddenError):
+                self._refuse_waiting(item.detail)
         self.item_changed.emit(index)
         self._fill()
+
+    def _refuse_waiting(self, reason: str) -> None:
+        # The role no longer allows it (changed since the confirmation): every customer still
+        # waiting would be refused alike, so none of them is sent.
+        while self._queue:
+            index = self._queue.popleft()
+            self.items[index].state = "failed"
+            self.items[index].detail = self.tr("Not sent: {reason}").format(reason=reason)
+            self.item_changed.emit(index)
 
     @Slot(str)
     def _overdue(self, customer_id: str) -> None:

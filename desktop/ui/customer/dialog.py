@@ -27,9 +27,11 @@ from desktop.ui.customer.history_tab import HistoryTab
 from desktop.ui.customer.login import LoginAsCustomerButton
 from desktop.ui.customer.operations import CustomerOperations
 from desktop.ui.customer.progress import stays_open_text
+from desktop.ui.customer.read_only import ReadOnlyNote
 from desktop.ui.customer.saving import CustomerSaver, DiscardChangesBox
 from desktop.ui.customer.services_tab import ServicesTab
 from desktop.ui.customer.status_panel import StatusPanel
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.elided_label import ElidedLabel, shortened
 from desktop.ui.widgets.labels import heading_font, muted_line
 from desktop.ui.widgets.naming import named
@@ -59,8 +61,11 @@ class CustomerDialog(QDialog):
         *,
         operations: OperationCenter | None = None,
         settings: AppSettings | None = None,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
+        # What the role may do; each part follows it, the form turns read-only without edit.
+        self._permissions = permissions or Permissions(None, parent=self)
         self._saving = False
         self._operation_locked = False
         self._discard_box: DiscardChangesBox | None = None
@@ -80,6 +85,8 @@ class CustomerDialog(QDialog):
         self.saver = CustomerSaver(self, self, self.form, api, runner)
         self.saver.saved.connect(self.customer_saved)
         self.form.changed.connect(self.update_buttons)
+        self._permissions.changed.connect(self._show_permissions)
+        self._show_permissions()
         self.show_customer(customer)
         # Focus starts in the first field, not on the first button in the chain (the control
         # panel link), where Enter would open a browser.
@@ -92,7 +99,7 @@ class CustomerDialog(QDialog):
     def _build_tabs(self, api: PartnerApi, runner: TaskRunner) -> None:
         """General (the form beside the status panel), Services and History."""
         self.form = CustomerForm()
-        self.status_panel = StatusPanel()
+        self.status_panel = StatusPanel(permissions=self._permissions)
         self.status_panel.setFixedWidth(250)
         general = QWidget()
         general_row = QHBoxLayout(general)
@@ -104,7 +111,7 @@ class CustomerDialog(QDialog):
         self.tabs = named(QTabWidget(), "customerTabs", self.tr("Customer sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(general, self.tr("&General"))
-        self.services_tab = ServicesTab(api, runner)
+        self.services_tab = ServicesTab(api, runner, permissions=self._permissions)
         self.services_tab.service_removed.connect(lambda cid, _s: self.services_changed.emit(cid))
         self.history_tab = HistoryTab(api, runner)
         # Alt+V and Alt+H: S and Y belong to the Street and City fields on the General tab.
@@ -121,7 +128,7 @@ class CustomerDialog(QDialog):
             "customerSubtitle",
             self.tr("Account number and domain"),
         )
-        self.login_button = LoginAsCustomerButton(api, runner)
+        self.login_button = LoginAsCustomerButton(api, runner, permissions=self._permissions)
         self.login_button.login.failed.connect(lambda text: self.set_note(text, "error"))
         self.login_button.login.opened.connect(self._control_panel_opened)
         # An issued link is a History event: an open History tab shows it without Refresh.
@@ -131,6 +138,8 @@ class CustomerDialog(QDialog):
         names.setSpacing(2)
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
+        self.read_only_note = ReadOnlyNote()
+        names.addWidget(self.read_only_note)
         header = QHBoxLayout()
         header.addLayout(names, 1)
         header.addWidget(self.login_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -284,13 +293,23 @@ class CustomerDialog(QDialog):
         self.save_button.setText(self.tr("Save"))
 
     @Slot()
+    def _show_permissions(self) -> None:
+        reason = self._permissions.reason("customers.edit")
+        self.form.set_read_only(bool(reason))
+        self.read_only_note.show_reason(reason)
+        self.update_buttons()
+
+    @Slot()
     def update_buttons(self) -> None:
         dirty = self.form.is_dirty()
         valid = self.form.is_valid()
+        allowed = self._permissions.may("customers.edit")
         self.save_button.setEnabled(
-            dirty and valid and not self._saving and not self._operation_locked
+            allowed and dirty and valid and not self._saving and not self._operation_locked
         )
-        if self._operation_locked:
+        if not allowed:
+            tip = self._permissions.reason("customers.edit")
+        elif self._operation_locked:
             tip = self.tr("Wait until the server confirms the operation.")
         elif self._saving:
             tip = self.tr("Saving…")

@@ -242,6 +242,15 @@ class CustomerForm(QWidget):
     def base(self) -> Customer | None:
         return self._base
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, selectable and copyable, but not editable (a role that may not edit)."""
+        for field in self._fields.values():
+            editor = field.editor
+            if isinstance(editor, CountryPicker):
+                editor.setEnabled(not read_only)  # a combo has no read-only state of its own
+            else:
+                editor.setReadOnly(read_only)
+
     def value(self, key: str) -> FieldValue:
         editor = self._fields[key].editor
         if isinstance(editor, CountryPicker):

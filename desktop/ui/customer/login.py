@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop import qt_messages
 from desktop.ui.customer.login_link_box import LoginLinkBox
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.naming import named
 
 if TYPE_CHECKING:
@@ -183,9 +184,17 @@ class ControlPanelLogin(QObject):
 class LoginAsCustomerButton(QPushButton):
     """The dialog's "Log into Control Panel" button: busy while the link is fetched."""
 
-    def __init__(self, api: PartnerApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        permissions: Permissions | None = None,
+    ) -> None:
         super().__init__(parent)
         self._customer: Customer | None = None
+        self._permissions = permissions or Permissions(None, parent=self)
         named(
             self,
             "loginAsCustomerButton",
@@ -197,6 +206,7 @@ class LoginAsCustomerButton(QPushButton):
         self.login.busy_changed.connect(self._show_busy)
         self.clicked.connect(self._clicked)
         self._show_busy(False)
+        self._permissions.changed.connect(self._permissions_changed)
 
     def set_customer(self, customer: Customer | None) -> None:
         self._customer = customer
@@ -207,13 +217,21 @@ class LoginAsCustomerButton(QPushButton):
             c = self._customer
             self.login.start(c.id, c.name, c.status)
 
+    @Slot()
+    def _permissions_changed(self) -> None:
+        self._show_busy(self.login.is_busy())
+
     def _show_busy(self, busy: bool) -> None:
-        self.setEnabled(not busy)
+        allowed = self._permissions.may("customers.login_link")
+        self.setEnabled(allowed and not busy)
         self.setText(
             self.tr("Opening Control Panel…") if busy else self.tr("Log into Control Panel")
         )
         self.setToolTip(
-            self.tr("Asking the server for a one-time link…")
-            if busy
-            else self.tr("Log into the customer's control panel in your web browser")
+            self._permissions.reason("customers.login_link")
+            or (
+                self.tr("Asking the server for a one-time link…")
+                if busy
+                else self.tr("Log into the customer's control panel in your web browser")
+            )
         )

@@ -24,7 +24,7 @@ from desktop.api.errors import (
 )
 from desktop.ui.customer.conflict import ConflictDialog, ConflictRow
 from desktop.ui.customer.fields import FIELD_KEYS, FieldValue, customer_value, nest
-from desktop.ui.failure_words import shown_message
+from desktop.ui.failure_words import error_message, shown_message
 from desktop.ui.widgets.clock import local_clock
 from desktop.ui.widgets.naming import named
 
@@ -130,7 +130,8 @@ class CustomerSaver(QObject):
         if isinstance(error, NotFoundError):
             return self.tr("This customer no longer exists, or is no longer yours.")
         if isinstance(error, ApiError):
-            return self.tr("Not saved: {reason}").format(reason=shown_message(error.message))
+            # error_message: a 403 in the words of the disabled Save's tooltip.
+            return self.tr("Not saved: {reason}").format(reason=error_message(error))
         return self.tr("Not saved: something unexpected went wrong ({reason}).").format(
             reason=type(error).__name__
         )

@@ -28,6 +28,7 @@ from desktop.models.money import money_text
 from desktop.models.services_model import ServicesTableModel
 from desktop.ui.customers.load_state import LoadState
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.table_look import give_cells_air
 from desktop.ui.widgets.tones import tone_style
@@ -42,8 +43,16 @@ class ServicesTab(QWidget):
     # (customer id, the Service removed): billing changed, so totals shown elsewhere are stale.
     service_removed = Signal(str, object)
 
-    def __init__(self, api: PartnerApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        api: PartnerApi,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        permissions: Permissions | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._permissions = permissions or Permissions(None, parent=self)  # services.remove
         self._api = api
         self._runner = runner
         self._customer: Customer | None = None
@@ -73,6 +82,7 @@ class ServicesTab(QWidget):
         layout.addLayout(self._build_totals())
         layout.addWidget(self.note)
         self._show_state()
+        self._permissions.changed.connect(self._update_buttons)
 
     def _build_table(self) -> QTableView:
         table = named(QTableView(), "servicesTable", self.tr("Services"))
@@ -176,6 +186,8 @@ class ServicesTab(QWidget):
         service = self._selected()
         if service is None or self._customer is None or self.is_busy():
             return
+        if not self._permissions.may("services.remove"):
+            return  # the Delete key, while the button says who may
         price = money_text(service.monthly_price, service.currency)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -346,7 +358,9 @@ class ServicesTab(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         selected = self._selected() is not None
-        self.remove_button.setEnabled(selected and self._loaded and not self.is_busy())
+        allowed = self._permissions.may("services.remove")
+        self.remove_button.setEnabled(allowed and selected and self._loaded and not self.is_busy())
+        self.remove_button.setToolTip(self._permissions.reason("services.remove"))
         self.remove_button.setText(
             self.tr("Removing…") if self._removing else self.tr("Remove Service…")
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.customer.progress import OperationProgress
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.clock import local_date, local_time, unbroken
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.switch import ToggleSwitch
@@ -52,8 +53,12 @@ def restore_deadline(customer: Customer) -> datetime | None:
 
 
 class StatusPanel(QGroupBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, permissions: Permissions | None = None
+    ) -> None:
         super().__init__(self.tr("Status"), parent)
+        # Suspend and re-enable are customers.suspend; cancel and restore customers.cancel.
+        self._permissions = permissions or Permissions(None, parent=self)
         named(self, "statusPanel", self.tr("Status"))
         self.badge = named(QLabel(), "statusLabel", self.tr("Customer status"))
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -112,6 +117,7 @@ class StatusPanel(QGroupBox):
         column.addWidget(self.record)
 
         self.show_customer(None)
+        self._permissions.changed.connect(self._update_actions)
 
     def _toggle_row(self, text: str, toggle: ToggleSwitch) -> QWidget:
         label = QLabel(text)
@@ -212,16 +218,20 @@ class StatusPanel(QGroupBox):
         status = customer.status if customer else "new"
         free = customer is not None and self._actions_allowed
         changeable = status in ("active", "suspended")
-        self.toggle.setEnabled(free and changeable)
-        self.cancel_toggle.setEnabled(free and changeable)
+        may_suspend = self._permissions.may("customers.suspend")
+        may_cancel = self._permissions.may("customers.cancel")
+        self.toggle.setEnabled(free and changeable and may_suspend)
+        self.cancel_toggle.setEnabled(free and changeable and may_cancel)
         if status == "canceled":
             tip = self.tr("A canceled customer cannot be changed; restore it first.")
         elif not self._actions_allowed:
             tip = self.tr("Wait until the operation on this customer ends.")
         else:
             tip = ""
-        self.toggle.setToolTip(tip)
-        self.cancel_toggle.setToolTip(tip)
+        # What the role does not allow is said first: no wait or restore would change it.
+        self.toggle.setToolTip(self._permissions.reason("customers.suspend") or tip)
+        self.cancel_toggle.setToolTip(self._permissions.reason("customers.cancel") or tip)
+        self.restore_button.setToolTip(self._permissions.reason("customers.cancel"))
 
         deadline = restore_deadline(customer) if customer else None
         self.restore_note.setVisible(deadline is not None)
@@ -235,4 +245,4 @@ class StatusPanel(QGroupBox):
             text = self.tr("The {days} days to undo this ended on {date}.")
         self.restore_note.setText(text.format(date=local_date(deadline), days=RESTORE_WINDOW.days))
         self.restore_note.setToolTip(local_time(deadline))
-        self.restore_button.setEnabled(free and open_still)
+        self.restore_button.setEnabled(free and open_still and may_cancel)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QTableView
 
 from desktop.models.customer_table import CustomerTableModel
 from desktop.ui.customer.login import ControlPanelLogin
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.naming import named
 
 if TYPE_CHECKING:
@@ -20,9 +21,16 @@ if TYPE_CHECKING:
 class CustomerContextMenu(QObject):
     edit_requested = Signal(object)  # the customer record of the row
 
-    def __init__(self, table: QTableView, api: PartnerApi, runner: TaskRunner) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        api: PartnerApi,
+        runner: TaskRunner,
+        permissions: Permissions | None = None,
+    ) -> None:
         super().__init__(table)
         self._table = table
+        self._permissions = permissions or Permissions(None, parent=self)
         self._customer: Any = None
         self.menu: QMenu | None = None
         self.error_box: QMessageBox | None = None
@@ -35,8 +43,9 @@ class CustomerContextMenu(QObject):
         self.edit_action.triggered.connect(self._edit)
         self.login_action = QAction(self.tr("&Log into Customer's Control Panel"), table)
         self.login_action.setObjectName("loginAsCustomerAction")
-        self.login_action.setToolTip(self.tr("Opens a one-time link in your web browser"))
         self.login_action.triggered.connect(self._log_in)
+        self._update_actions()
+        self._permissions.changed.connect(self._update_actions)
 
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self.show_at)
@@ -60,6 +69,7 @@ class CustomerContextMenu(QObject):
             self.menu = named(
                 QMenu(self._table), "customerContextMenu", self.tr("Customer actions")
             )
+            self.menu.setToolTipsVisible(True)  # a disabled entry says who may use it
             self.menu.addAction(self.edit_action)
             self.menu.addSeparator()
             self.menu.addAction(self.login_action)
@@ -74,7 +84,13 @@ class CustomerContextMenu(QObject):
     @Slot()
     def _update_actions(self) -> None:
         busy = self.login.is_busy()
-        self.login_action.setEnabled(not busy)
+        allowed = self._permissions.may("customers.login_link")
+        self.login_action.setEnabled(allowed and not busy)
+        self.login_action.setToolTip(
+            self.tr("Opens a one-time link in your web browser")
+            if allowed
+            else self._permissions.reason("customers.login_link")
+        )
         self.login_action.setText(
             self.tr("Opening Control Panel…")
             if busy

@@ -34,6 +34,7 @@ from desktop.ui.customers.export import CustomerExport
 from desktop.ui.customers.loading import CustomerLoading
 from desktop.ui.customers.selection import CustomerSelection
 from desktop.ui.customers.table_view import CustomerTableView
+from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.transient_label import TransientLabel
@@ -62,8 +63,12 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
         runner: TaskRunner,
         settings: AppSettings,
         parent: QWidget | None = None,
+        *,
+        permissions: Permissions | None = None,
     ) -> None:
         super().__init__(parent)
+        # What the role may do; without one (a page on its own) the server alone decides.
+        self.permissions = permissions or Permissions(None, parent=self)
         self._api = api
         self._runner = runner
         self._settings = settings
@@ -83,6 +88,8 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
         self._follow_selected_statuses()
         self._build_keys(actions, bar)
         self._update_count(0, 0)
+        self.permissions.guard(self.new_button, "customers.edit")
+        self.permissions.changed.connect(self._permissions_changed)
 
     def _build_search(self) -> None:
         self.search = named(QLineEdit(), "customerSearch", self.tr("Search customers"))
@@ -154,7 +161,7 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
     def _build_list(self, api: PartnerApi, runner: TaskRunner) -> None:
         self.table = CustomerTableView(self.model, self.proxy)
         self.table.doubleClicked.connect(self._open_index)
-        self.context_menu = CustomerContextMenu(self.table, api, runner)
+        self.context_menu = CustomerContextMenu(self.table, api, runner, self.permissions)
         self.context_menu.edit_requested.connect(self.open_customer)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -296,6 +303,8 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
             return
         if self._loading:
             self.empty.setText(self.tr("Loading customers…"))
+        elif self.model.rowCount() == 0 and not self.permissions.may("customers.edit"):
+            self.empty.setText(self.tr("There are no customers yet."))
         elif self.model.rowCount() == 0:
             self.empty.setText(
                 self.tr("You have no customers yet.\nClick New Customer (Ctrl+N) to add the first.")
@@ -308,6 +317,12 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
                 )
             )
         self.stack.setCurrentWidget(self.empty)
+
+    @Slot()
+    def _permissions_changed(self) -> None:
+        # The role changed: what the selection allows, and the words of an empty list.
+        self._update_bulk_buttons()
+        self._update_empty_state()
 
     # --- selection -----------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.ui.bulk.plan import skip_reason
 from desktop.ui.customers.table_view import CustomerTableView
+from desktop.ui.permissions import Permissions
 
 # Rows looked at to enable a bulk button: past this, it is enabled and the confirmation (which
 # reads every selected row once) says what is skipped. Keeps Ctrl+A on a million rows instant.
@@ -30,6 +31,7 @@ class CustomerSelection:
     edit_button: QPushButton
     bulk_suspend_button: QPushButton
     bulk_reenable_button: QPushButton
+    permissions: Permissions
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -98,8 +100,18 @@ class CustomerSelection:
                     possible[kind] = True
             if all(possible.values()):
                 break
-        self.bulk_suspend_button.setEnabled(possible["suspend"])
-        self.bulk_reenable_button.setEnabled(possible["unsuspend"])
+        # Both are customers.suspend: disabled for a role without it, saying who may.
+        allowed = self.permissions.may("customers.suspend")
+        for button, kind in (
+            (self.bulk_suspend_button, "suspend"),
+            (self.bulk_reenable_button, "unsuspend"),
+        ):
+            button.setEnabled(allowed and possible[kind])
+            button.setToolTip(
+                button.accessibleDescription()
+                if allowed
+                else self.permissions.reason("customers.suspend")
+            )
 
     @Slot()
     def focus_results(self) -> None:
