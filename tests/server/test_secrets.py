@@ -5,6 +5,7 @@ revoked or expired token opens no route and changes nothing."""
 from __future__ import annotations
 
 import io
+import json
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -52,6 +53,48 @@ def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (8, 8), (200, 30, 30)).save(out, "PNG")
     return out.getvalue()
+
+
+def _whole_activity_log(api: ApiClient) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": 500}
+    while True:
+        r = api.get("/activity", params=params)
+        assert r.status_code == 200, r.text
+        items += r.json()["items"]
+        if r.json()["next_cursor"] is None:
+            return items
+        params["cursor"] = r.json()["next_cursor"]
+
+
+def _team_session(base: str, owner: ApiClient) -> list[str]:
+    """A colleague added with a password, a wrong password for them, their sign-in and a change
+    of password: each is an event of the Activity log, and no event holds a secret they used.
+    The secrets, for the scans of the log and the database too."""
+    name = f"s{uuid.uuid4().hex[:10]}"
+    first, second, wrong = _secret("staff-first"), _secret("staff-second"), _secret("staff-wrong")
+    body = {"username": name, "display_name": "Staff", "email": "", "role": "agent"}
+    assert owner.post("/staff", json={**body, "password": first}).status_code == 201
+    assert_error(_login(ApiClient(base), name, wrong), 401, "invalid_credentials")
+    colleague = ApiClient(base).login(name, first)
+    change = {"current_password": first, "new_password": second}
+    assert colleague.post("/me/password", json=change).status_code == 204
+    again = ApiClient(base).login(name, second)
+    used = [first, second, wrong, str(colleague.token), str(again.token), str(owner.token)]
+    log = _whole_activity_log(owner)
+    theirs = {
+        (i["actor"], i["action"]) for i in log if name in (i["actor"], i["details"].get("username"))
+    }
+    assert theirs == {
+        ("demo", "staff.created"),
+        (name, "auth.login_failed"),
+        (name, "auth.login"),
+        (name, "auth.password_changed"),
+    }
+    written = json.dumps(log)
+    for secret in used:
+        assert secret not in written, "a password or token is in an event of the Activity log"
+    return used
 
 
 def _every_value(url: str) -> list[str]:
@@ -121,6 +164,8 @@ def test_no_password_or_token_reaches_the_log_or_the_database(
         assert api.wait_operation(started.json()["id"])["state"] == "succeeded"
         assert api.put("/branding/logo", data=_png()).status_code == 200
         assert api.post(f"/customers/{mine['id']}/login-link").status_code == 200
+        # Staff work: put first, so that the session's two tokens stay last for the digests.
+        secrets[:0] = _team_session(srv.url, api)
         # A failure inside the server: its traceback is logged, with the token's request in it.
         db = Database(url)
         try:
