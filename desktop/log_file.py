@@ -32,15 +32,27 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "auth=" + _REDACTED,
     ),
     (re.compile(r"\bbearer\s+[A-Za-z0-9\-._~+/]+=*", re.IGNORECASE), "token " + _REDACTED),
-    # password=abc, "password": "abc", access_token: abc, secret='abc'
+    # password=abc, "password": "abc", access_token: abc, secret='abc', and any *_password or
+    # *_token (new_password, mfa_token); recovery_codes: ["…", …] whole.
     (
         re.compile(
-            r"""(["']?\b(?:password|passwd|pwd|secret|access_token|refresh_token|token|api_?key)"""
-            r"""\b["']?\s*[:=]\s*)(?:"[^"]*"|'[^']*'|[^\s,;&}]+)""",
+            r"""(["']?\b(?:\w+_)?(?:password|passwd|pwd|secret|token|api_?key|recovery_codes?)"""
+            r"""\b["']?\s*[:=]\s*)(?:\[[^\]]*\]?|\([^)]*\)?|"[^"]*"|'[^']*'|[^\s,;&}]+)""",
             re.IGNORECASE,
         ),
         r"\1" + _REDACTED,
     ),
+    # A two-factor code by its key: six digits, or a recovery code (abcde-fghjk); an error code
+    # (code=invalid_code) stays readable.
+    (
+        re.compile(
+            r"""(["']?\b(?:\w+_)?code\b["']?\s*[:=]\s*)["']?(?:[0-9]{6}|[a-z0-9]{5}-?[a-z0-9]{5})\b["']?""",
+            re.IGNORECASE,
+        ),
+        r"\1" + _REDACTED,
+    ),
+    # An otpauth:// URI carries the TOTP secret whatever its parameters are called.
+    (re.compile(r"otpauth://[^\s\"'<>]*", re.IGNORECASE), "otpauth://" + _REDACTED),
     # The bare words left over say nothing, but scanners (and people) look for them.
     (re.compile(r"\b(?:proxy-)?authorization\b", re.IGNORECASE), "auth"),
     (re.compile(r"\bbearer\b", re.IGNORECASE), "token"),

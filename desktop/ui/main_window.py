@@ -185,6 +185,10 @@ class MainWindow(WindowMenus, QMainWindow):
         self.branding.logo_changed.connect(self.logo_label.show_logo)
 
         self._build_status_bar()
+        from desktop.ui.account.entry import AccountEntry
+
+        # Edit > Account… and a click on the user's name open the Account dialog.
+        self.account = AccountEntry(self, session, runner, self.permissions, self.user_status)
         self._build_menus()
         from desktop.ui.window_shortcuts import WindowShortcuts
 

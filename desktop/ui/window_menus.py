@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from desktop.log_file import AppLog
     from desktop.session import SignedIn
+    from desktop.ui.account.entry import AccountEntry
     from desktop.ui.customers.page import CustomersPage
     from desktop.ui.permissions import Permissions
     from desktop.ui.theme import ThemeKeeper
@@ -31,6 +32,7 @@ class WindowMenus:
 
     session: SignedIn
     customers: CustomersPage
+    account: AccountEntry
     permissions: Permissions
     _settings: AppSettings
     _theme: ThemeKeeper | None
@@ -124,6 +126,14 @@ class WindowMenus:
             )
         )
         menu.addSeparator()
+        menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Account…"),
+                "accountAction",
+                None,
+                self.account.open,
+            )
+        )
         settings_action = self._action(
             QCoreApplication.translate("MainWindow", "&Settings…"),
             "settingsAction",

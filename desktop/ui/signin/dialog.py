@@ -1,4 +1,10 @@
-"""Sign in: server, user name, password, and whether to keep the password in the keyring."""
+"""Sign in: server, user name, password, and whether to keep the password in the keyring; then,
+for an account with two-factor, a second step in the same dialog asking for the code.
+
+The mfa_token the server hands over after the right password lives in `_challenge` only, until
+the code step ends (signed in, Back, or the dialog closing); neither it nor the code is stored
+or logged. A partner that requires two-factor takes a user without it to the set-up first.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +19,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME
-from desktop.api.errors import TooManyAttemptsError
+from desktop.api.errors import (
+    InvalidCredentialsError,
+    MfaRequiredError,
+    SessionExpiredError,
+    TooManyAttemptsError,
+)
 from desktop.credentials import CredentialStore
-from desktop.session import ApiFactory, SignedIn, sign_in
+from desktop.session import ApiFactory, SignedIn, sign_in, sign_in_with_code
 from desktop.settings import AppSettings
 from desktop.tasks import TaskRunner
 from desktop.ui.failure_words import error_message
+from desktop.ui.signin.code_step import CodeStep
+from desktop.ui.signin.setup_gate import SetupGate
 from desktop.ui.widgets.labels import muted
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
@@ -49,6 +63,8 @@ class LoginDialog(QDialog):
         self._retry_timer = QTimer(self, interval=1000)
         self._retry_timer.timeout.connect(self._tick_retry)
         self._retry_left = 0
+        # The right password's stand-in while the code step is shown (see the docstring).
+        self._challenge: MfaRequiredError | None = None
         self.result_session: SignedIn | None = None
         named(self, "loginDialog", self.tr("Sign in to Partner Desk"))
         self.setWindowTitle(self.tr("Sign in — {app}").format(app=APP_NAME))
@@ -64,11 +80,29 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet(tone_style("error"))
         self.error.hide()
 
+        password_step = QWidget()
+        password_step.setObjectName("passwordStep")
+        password_layout = QVBoxLayout(password_step)
+        password_layout.setContentsMargins(0, 0, 0, 0)
+        password_layout.addLayout(form)
+        password_layout.addWidget(self.keyring_note)
+        password_layout.addWidget(self.error)
+        password_layout.addStretch(1)
+        self.code_step = CodeStep()
+        self.code_step.complete.connect(self.submit)
+        self.code_step.back_requested.connect(self.back_to_password)
+        self.steps = QStackedWidget()
+        self.steps.setObjectName("signInSteps")
+        self.password_step = password_step
+        self.steps.addWidget(password_step)
+        self.steps.addWidget(self.code_step)
+        self._gate = SetupGate(runner, self)
+        self._gate.passed.connect(self._finish)
+        self._gate.abandoned.connect(self._setup_abandoned)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.keyring_note)
-        layout.addWidget(self.error)
+        layout.addWidget(self.steps)
         layout.addWidget(self._build_buttons())
         for edit in (self.server, self.username):
             edit.editingFinished.connect(self._fill_saved_password)
@@ -139,8 +173,17 @@ class LoginDialog(QDialog):
             return self.tr("Enter your password.")
         return None
 
+    @property
+    def on_code_step(self) -> bool:
+        return self.steps.currentWidget() is self.code_step
+
     @Slot()
     def submit(self) -> None:
+        if not self.sign_in_button.isEnabled():
+            return  # signing in already, or waiting out a 429 (six digits typed meanwhile)
+        if self.on_code_step:
+            self._submit_code()
+            return
         problem = self._problem()
         if problem:
             self._show_error(problem)
@@ -157,19 +200,72 @@ class LoginDialog(QDialog):
             owner=self,
         )
 
+    def _submit_code(self) -> None:
+        challenge = self._challenge
+        if challenge is None:  # the token was dropped: the password step asks again
+            self.back_to_password()
+            return
+        problem = self.code_step.problem()
+        if problem:
+            self.code_step.show_error(problem)
+            return
+        self._set_busy(True)
+        self._runner.submit(
+            sign_in_with_code,
+            self._factory,
+            self.server.text().strip(),
+            self.username.text().strip(),
+            challenge.mfa_token,
+            self.code_step.code(),
+            success=self._on_signed_in,
+            failure=self._on_failed,
+            owner=self,
+        )
+
+    def _show_code_step(self, challenge: MfaRequiredError) -> None:
+        self._challenge = challenge
+        self.steps.setCurrentWidget(self.code_step)
+        self.code_step.start()
+        self.sign_in_button.setText(self._button_text())
+
+    @Slot()
+    def back_to_password(self, message: str = "") -> None:
+        self._forget_challenge()
+        self.steps.setCurrentWidget(self.password_step)
+        self.sign_in_button.setText(self._button_text())
+        if message:
+            self._show_error(message)
+        else:
+            self.error.hide()
+        self.password.setFocus()
+        self.password.selectAll()
+
+    def _forget_challenge(self) -> None:
+        self._challenge = None
+        self.code_step.forget()
+
+    def _button_text(self) -> str:
+        return self.tr("Verify") if self.on_code_step else self.tr("Sign In")
+
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.server, self.username, self.password, self.sign_in_button):
             widget.setEnabled(not busy)
+        self.code_step.set_busy(busy)
         self.remember.setEnabled(
             not busy and not self._auto and self._credentials.backend_available
         )
-        self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("Sign In"))
         if busy:
+            self.sign_in_button.setText(
+                self.tr("Checking the code…") if self.on_code_step else self.tr("Signing in…")
+            )
             self.error.hide()
+        else:
+            self.sign_in_button.setText(self._button_text())
 
     @Slot(object)
     def _on_signed_in(self, session: SignedIn) -> None:
         self._set_busy(False)
+        self._forget_challenge()
         kept = self.tr("Demo session")
         if not self._auto:
             remember = self.remember.isChecked()
@@ -181,28 +277,68 @@ class LoginDialog(QDialog):
             self._settings.last_username = session.username
             self._settings.remember_me = remember
         self.password.clear()
-        self.result_session = dataclasses.replace(session, secret_kept=kept)
+        session = dataclasses.replace(session, secret_kept=kept)
+        if session.mfa_setup_required:
+            # Every call but the set-up would be refused: the set-up comes before the window.
+            self.steps.setEnabled(False)
+            self.sign_in_button.setEnabled(False)
+            self._gate.require(session)
+            return
+        self._finish(session)
+
+    @Slot(object)
+    def _finish(self, session: SignedIn) -> None:
+        self.result_session = session
         self.signed_in.emit(self.result_session)
         self.accept()
+
+    @Slot()
+    def _setup_abandoned(self) -> None:
+        self.steps.setEnabled(True)
+        self.sign_in_button.setEnabled(True)
+        self.back_to_password(
+            self.tr(
+                "Your partner requires two-factor sign-in: set it up to continue. "
+                "You were signed out."
+            )
+        )
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
         self._set_busy(False)
-        self._show_error(error_message(error))
+        if isinstance(error, MfaRequiredError):
+            self._show_code_step(error)
+            return
+        if self.on_code_step and isinstance(error, InvalidCredentialsError | SessionExpiredError):
+            # The token expired or was spent (mfa_token_invalid): the password again.
+            self.back_to_password(
+                self.tr("{reason} Enter your password again.").format(reason=error_message(error))
+            )
+            return
+        if self.on_code_step:
+            self.code_step.show_error(error_message(error))
+        else:
+            self._show_error(error_message(error))
         if isinstance(error, TooManyAttemptsError):
             self._retry_left = max(1, error.retry_after)
             self.sign_in_button.setEnabled(False)
             self._retry_timer.start()
             self._tick_retry()
-        self.password.setFocus()
-        self.password.selectAll()
+        if not self.on_code_step:
+            self.password.setFocus()
+            self.password.selectAll()
+
+    def done(self, result: int) -> None:
+        # Closed, quit or signed in: the token and any code typed go with the dialog.
+        self._forget_challenge()
+        super().done(result)
 
     @Slot()
     def _tick_retry(self) -> None:
         if self._retry_left <= 0:
             self._retry_timer.stop()
             self.sign_in_button.setEnabled(True)
-            self.sign_in_button.setText(self.tr("Sign In"))
+            self.sign_in_button.setText(self._button_text())
             return
         self.sign_in_button.setText(self.tr("Try again in {n} s").format(n=self._retry_left))
         self._retry_left -= 1

@@ -1,10 +1,12 @@
-"""The small dialog that asks for the password again when the session has expired."""
+"""The small dialog that asks for the password again when the session has expired, and for the
+two-factor code after it when the account has one (the token between the two steps lives only
+in this dialog, and goes with it)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,8 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.errors import (
+    InvalidCredentialsError,
+    MfaRequiredError,
+    SessionExpiredError,
+    TooManyAttemptsError,
+)
 from desktop.tasks import TaskRunner
 from desktop.ui.failure_words import error_message
+from desktop.ui.signin.code_step import CodeStep
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
@@ -34,6 +43,7 @@ class ReauthDialog(QDialog):
         self._api = api
         self._runner = runner
         self._username = username
+        self._challenge: MfaRequiredError | None = None
         named(self, "reauthDialog", self.tr("Session expired"))
         self.setWindowTitle(self.tr("Session expired"))
         intro = QLabel(
@@ -49,6 +59,10 @@ class ReauthDialog(QDialog):
         self.error.setStyleSheet(tone_style("error"))
         self.error.setWordWrap(True)
         self.error.hide()
+        self.code_step = CodeStep()
+        self.code_step.complete.connect(self._submit)
+        self.code_step.back_requested.connect(self._back_to_password)
+        self.code_step.hide()
         buttons = QDialogButtonBox()
         self.ok = named(QPushButton(self.tr("Sign In")), "reauthSignInButton", self.tr("Sign in"))
         self.ok.setDefault(True)
@@ -63,10 +77,16 @@ class ReauthDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.password)
         layout.addWidget(self.error)
+        layout.addWidget(self.code_step)
         layout.addWidget(buttons)
 
     @Slot()
     def _submit(self) -> None:
+        if not self.ok.isEnabled():
+            return  # an answer is awaited (six digits typed while it is)
+        if self._challenge is not None:
+            self._submit_code(self._challenge)
+            return
         if not self.password.text():
             self.error.setText(self.tr("Enter your password."))
             self.error.show()
@@ -81,9 +101,69 @@ class ReauthDialog(QDialog):
             owner=self,
         )
 
+    def _submit_code(self, challenge: MfaRequiredError) -> None:
+        problem = self.code_step.problem()
+        if problem:
+            self.code_step.show_error(problem)
+            return
+        self.ok.setEnabled(False)
+        self.code_step.set_busy(True)
+        self._runner.submit(
+            self._api.login_mfa,
+            challenge.mfa_token,
+            self.code_step.code(),
+            success=lambda _answer: self.accept(),
+            failure=self._failed,
+            owner=self,
+        )
+
     @Slot(object)
     def _failed(self, error: Exception) -> None:
         self.ok.setEnabled(True)
+        self.code_step.set_busy(False)
+        if isinstance(error, MfaRequiredError):
+            self._show_code_step(error)
+            return
+        if self._challenge is not None and not isinstance(
+            error, InvalidCredentialsError | SessionExpiredError
+        ):
+            self.code_step.show_error(error_message(error))
+            if isinstance(error, TooManyAttemptsError):
+                self.ok.setEnabled(False)  # as the server asks; Cancel still leaves
+                QTimer.singleShot(max(1, error.retry_after) * 1000, self, self._waited)
+            return
+        if self._challenge is not None:  # the token expired or was spent: the password again
+            self._back_to_password()
         self.error.setText(error_message(error))
         self.error.show()
+        self.password.setFocus()
         self.password.selectAll()
+
+    @Slot()
+    def _waited(self) -> None:
+        self.ok.setEnabled(True)
+
+    def _show_code_step(self, challenge: MfaRequiredError) -> None:
+        self._challenge = challenge
+        self.password.hide()
+        self.error.hide()
+        self.code_step.show()
+        self.code_step.start()
+        self.ok.setText(self.tr("Verify"))
+
+    @Slot()
+    def _back_to_password(self) -> None:
+        self._challenge = None
+        self.code_step.forget()
+        self.code_step.hide()
+        self.password.show()
+        self.ok.setText(self.tr("Sign In"))
+        self.password.setFocus()
+        self.password.selectAll()
+
+    def done(self, result: int) -> None:
+        # Signed in again or given up: the token and the code go with the dialog.
+        self._challenge = None
+        self.code_step.forget()
+        self.password.setText("")
+        super().done(result)
