@@ -27,6 +27,14 @@ class EventWords(QObject):
     """tr() needs a QObject; one instance serves a whole model."""
 
     def action(self, action: str) -> str:
+        known = self.known_action(action)
+        if known is not None:
+            return known
+        # An action newer than this client: still readable ("plan_changed" -> "Plan changed").
+        return action.replace("_", " ").strip().capitalize() or self.tr("Unknown change")
+
+    def known_action(self, action: str) -> str | None:
+        """The words for an action this client knows; None for any other."""
         words = {
             "created": self.tr("Created"),
             "updated": self.tr("Details changed"),
@@ -41,10 +49,7 @@ class EventWords(QObject):
             "cancel_failed": self.tr("Cancellation failed"),
             "restore_failed": self.tr("Restoring failed"),
         }
-        if action in words:
-            return words[action]
-        # An action newer than this client: still readable ("plan_changed" -> "Plan changed").
-        return action.replace("_", " ").strip().capitalize() or self.tr("Unknown change")
+        return words.get(action)
 
     def field(self, key: str) -> str:
         labels = {

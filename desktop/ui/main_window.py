@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.log_file import AppLog
     from desktop.operations.center import OperationCenter
     from desktop.session import SignedIn
+    from desktop.ui.activity.page import ActivityPage
     from desktop.ui.branding.page import BrandingPage
     from desktop.ui.bulk.actions import BulkOperations
     from desktop.ui.customers.page import CustomersPage
@@ -58,6 +59,7 @@ class MainWindow(WindowMenus, QMainWindow):
     branding: BrandingPage
     overview: OverviewPage
     staff: StaffPage
+    activity: ActivityPage
 
     def __init__(
         self,
@@ -179,6 +181,13 @@ class MainWindow(WindowMenus, QMainWindow):
         # The team, for those who manage it: listed for everyone, disabled with the reason.
         self.staff = StaffPage(session.api, runner, self.permissions)
         self.add_section(self.tr("Staff"), self.staff, permission="staff.manage")
+        from desktop.ui.activity.page import ActivityPage
+
+        # Who did what across the partner: owners and admins (listed, disabled, for others).
+        self.activity = ActivityPage(session.api, runner)
+        self.add_section(self.tr("Activity"), self.activity, permission="activity.read")
+        self.activity.open_customer.connect(self.edit_customer)
+        self.customers.context_menu.activity_requested.connect(self.show_customer_activity)
 
         # Escaped: the name is the server's text, and this label renders markup.
         self.partner_label.setText(f"<b>{html.escape(session.partner_name)}</b>")
@@ -282,6 +291,13 @@ class MainWindow(WindowMenus, QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.sidebar.setCurrentRow(self.pages.indexOf(page))
+
+    @Slot(object)
+    def show_customer_activity(self, customer: Any) -> None:
+        """The Activity page, showing only what happened to `customer`."""
+        if self.permissions.may("activity.read"):
+            self.activity.show_customer(customer)
+            self.show_page(self.activity)
 
     @Slot()
     def show_suspended_customers(self) -> None:

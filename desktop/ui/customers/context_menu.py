@@ -1,4 +1,5 @@
-"""The customer table's right-click menu: edit the customer, or log into their control panel."""
+"""The customer table's right-click menu: edit the customer, log into their control panel, or
+see what was done to them (the Activity page)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 class CustomerContextMenu(QObject):
     edit_requested = Signal(object)  # the customer record of the row
+    activity_requested = Signal(object)  # the same, for the Activity page to show its events
 
     def __init__(
         self,
@@ -44,6 +46,9 @@ class CustomerContextMenu(QObject):
         self.login_action = QAction(self.tr("&Log into Customer's Control Panel"), table)
         self.login_action.setObjectName("loginAsCustomerAction")
         self.login_action.triggered.connect(self._log_in)
+        self.activity_action = QAction(self.tr("Show &Activity"), table)
+        self.activity_action.setObjectName("showActivityContextAction")
+        self.activity_action.triggered.connect(self._show_activity)
         self._update_actions()
         self._permissions.changed.connect(self._update_actions)
 
@@ -73,6 +78,7 @@ class CustomerContextMenu(QObject):
             self.menu.addAction(self.edit_action)
             self.menu.addSeparator()
             self.menu.addAction(self.login_action)
+            self.menu.addAction(self.activity_action)
         self.menu.popup(self._table.viewport().mapToGlobal(pos))
 
     def _select(self, index: QModelIndex) -> None:
@@ -91,6 +97,13 @@ class CustomerContextMenu(QObject):
             if allowed
             else self._permissions.reason("customers.login_link")
         )
+        may_see = self._permissions.may("activity.read")
+        self.activity_action.setEnabled(may_see)
+        self.activity_action.setToolTip(
+            self.tr("Who did what to this customer, on the Activity page")
+            if may_see
+            else self._permissions.reason("activity.read")
+        )
         self.login_action.setText(
             self.tr("Opening Control Panel…")
             if busy
@@ -101,6 +114,11 @@ class CustomerContextMenu(QObject):
     def _edit(self) -> None:
         if self._customer is not None:
             self.edit_requested.emit(self._customer)
+
+    @Slot()
+    def _show_activity(self) -> None:
+        if self._customer is not None:
+            self.activity_requested.emit(self._customer)
 
     @Slot()
     def _log_in(self) -> None:
