@@ -60,20 +60,34 @@ class StatusPanel(QGroupBox):
         # Suspend and re-enable are customers.suspend; cancel and restore customers.cancel.
         self._permissions = permissions or Permissions(None, parent=self)
         named(self, "statusPanel", self.tr("Status"))
+        self._customer: Customer | None = None
+        self._actions_allowed = True
+        self._build_badge()
+        self._build_toggles()
+        self._build_restore()
+        self._build_details()
+        self._build_layout()
+        self.show_customer(None)
+        self._permissions.changed.connect(self._update_actions)
+
+    def _build_badge(self) -> None:
+        """The status in a word, coloured, and what it means in a sentence."""
         self.badge = named(QLabel(), "statusLabel", self.tr("Customer status"))
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._badge_status = ""
         self.summary = named(QLabel(), "statusSummary", self.tr("What the status means"))
         self.summary.setWordWrap(True)
 
-        self._customer: Customer | None = None
-        self._actions_allowed = True
+    def _build_toggles(self) -> None:
+        """Suspend Customer and Cancel Customer, and what an operation on the customer does."""
         self.toggle = named(ToggleSwitch(), "suspendToggle", self.tr("Suspend Customer"))
         self.toggle_row = self._toggle_row(self.tr("Suspend Custo&mer"), self.toggle)
         self.cancel_toggle = named(ToggleSwitch(), "cancelToggle", self.tr("Cancel Customer"))
         self.cancel_row = self._toggle_row(self.tr("Cance&l Customer"), self.cancel_toggle)
         self.operation = OperationProgress()
 
+    def _build_restore(self) -> None:
+        """Until when a cancellation can be undone, and Restore Customer."""
         self.restore_note = named(
             QLabel(), "restoreDeadline", self.tr("Until when it can be undone")
         )
@@ -86,6 +100,8 @@ class StatusPanel(QGroupBox):
         )
         self.restore_button.setAutoDefault(False)
 
+    def _build_details(self) -> None:
+        """Since when and why it is suspended; under a line, the record's dates and version."""
         self.suspended_since = named(QLabel(), "suspendedSinceLabel", self.tr("Suspended since"))
         self.reason = named(QLabel(), "suspensionReasonLabel", self.tr("Reason for suspension"))
         for label in (self.suspended_since, self.reason):
@@ -100,6 +116,7 @@ class StatusPanel(QGroupBox):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
 
+    def _build_layout(self) -> None:
         column = QVBoxLayout(self)
         column.setSpacing(8)
         column.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
@@ -113,11 +130,8 @@ class StatusPanel(QGroupBox):
         column.addWidget(self.suspended_since)
         column.addWidget(self.reason)
         column.addStretch(1)
-        column.addWidget(line)
+        column.addWidget(self.line)
         column.addWidget(self.record)
-
-        self.show_customer(None)
-        self._permissions.changed.connect(self._update_actions)
 
     def _toggle_row(self, text: str, toggle: ToggleSwitch) -> QWidget:
         label = QLabel(text)
