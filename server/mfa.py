@@ -189,14 +189,15 @@ def invalid_code(status: int, used: bool = False) -> ApiError:
 
 def start_sign_in(s: Session, settings: Settings, user_id: str) -> str:
     """The mfa_token for a right password of a user with two-factor; only its SHA-256 is kept."""
-    s.execute(delete(MfaToken).where(MfaToken.expires_at < now()))
+    at = now()
+    s.execute(delete(MfaToken).where(MfaToken.expires_at < at))
     token = new_token()
     s.add(
         MfaToken(
             token_hash=token_digest(token),
             user_id=user_id,
-            created_at=now(),
-            expires_at=now() + timedelta(seconds=settings.mfa_token_ttl_seconds),
+            created_at=at,
+            expires_at=at + timedelta(seconds=settings.mfa_token_ttl_seconds),
         )
     )
     return token
