@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QPushButton, QVBox
 
 from desktop.ui.bulk.billable import BulkBillable
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
-from desktop.ui.widgets.labels import heading, wrapped
+from desktop.ui.widgets.labels import bold_label, heading, wrapped
 from desktop.ui.widgets.naming import named
-from desktop.ui.widgets.reason_picker import bold_label, suspension_reasons
+from desktop.ui.widgets.reason_picker import suspension_reasons
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi

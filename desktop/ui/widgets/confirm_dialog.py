@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.widgets.callout import Callout
-from desktop.ui.widgets.labels import muted, muted_line, name_heading
+from desktop.ui.widgets.labels import bold_label, muted, muted_line, name_heading
 from desktop.ui.widgets.naming import named
-from desktop.ui.widgets.reason_picker import bold_label
 
 if TYPE_CHECKING:
     from desktop.api.records import Customer

@@ -1,4 +1,5 @@
-"""Labels the dialogs share: a heading, a confirmation's title with a name in it, muted lines."""
+"""Labels the dialogs share: a heading, a confirmation's title with a name in it, bold names,
+muted lines."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ def name_heading(template: str, name: str, parent: QWidget) -> ElidedLabel:
     label = ElidedLabel(preferred_width=440)
     label.set_name(name, template)
     label.setFont(heading_font(parent))
+    return label
+
+
+def bold_label(text: str) -> QLabel:
+    """A field's or a list's name above it, in bold ("Customers (12)")."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
     return label
 
 

@@ -7,8 +7,7 @@ preset, followed by the words when there are any ("Non-payment: three invoices o
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.ui.widgets.naming import named
 
@@ -92,11 +91,3 @@ def suspension_reasons(object_prefix: str, parent: QWidget | None = None) -> Rea
         object_prefix,
         parent,
     )
-
-
-def bold_label(text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    return label
