@@ -11,6 +11,7 @@ import itertools
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -160,7 +161,8 @@ def test_each_seeded_user_sees_exactly_the_matrix(
     shows(action(window, "loginAsCustomerAction"), role, "customers.login_link")
     assert find(window, "editCustomerButton").isEnabled()  # everyone may look
     before = len(window._dialogs)
-    window.create_customer()  # Ctrl+N and the menu, were they enabled
+    window.customers.table.setFocus()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(window._dialogs) == before + ("customers.edit" in ALLOWED[role])
     for dialog in window._dialogs[before:]:
         dialog.close()
@@ -204,6 +206,11 @@ def test_a_viewer_sees_the_customer_read_only_and_says_why(
     qtbot: QtBot, harness: AppHarness, server: ServerProcess, customers: CustomerPicker
 ) -> None:
     window = harness.sign_in(qtbot, server.root, "viewer", "viewer")
+    # Ctrl+N, from the search box too: the disabled New Customer opens nothing.
+    for where in (window.customers.table, window.customers.search):
+        where.setFocus()
+        qtbot.keyClick(where, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window._dialogs == []
     customer = customers.take("active")
     dialog = open_customer(qtbot, window, customer.id)
 
