@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActivityExport</name>
+    <message numerus="yes">
+        <source>Reading the activity log… %Ln events so far</source>
+        <translation>
+            <numerusform>Reading the activity log… %Ln event so far</numerusform>
+            <numerusform>Reading the activity log… %Ln events so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln events…</source>
+        <translation>
+            <numerusform>Exporting %Ln event…</numerusform>
+            <numerusform>Exporting %Ln events…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln events to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln event to %1.</numerusform>
+            <numerusform>Exported %Ln events to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message numerus="yes">
+        <source>%n events shown; loading more…</source>
+        <translation>
+            <numerusform>%n event shown; loading more…</numerusform>
+            <numerusform>%n events shown; loading more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events shown; more as you scroll</source>
+        <translation>
+            <numerusform>%n event shown; more as you scroll</numerusform>
+            <numerusform>%n events shown; more as you scroll</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n events</source>
+        <translation>
+            <numerusform>%n event, the only one</numerusform>
+            <numerusform>All %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityWords</name>
+    <message numerus="yes">
+        <source>%n recovery codes left</source>
+        <translation>
+            <numerusform>%n recovery code left</numerusform>
+            <numerusform>%n recovery codes left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkConfirmDialog</name>
     <message numerus="yes">
         <source>Suspend %n customers?</source>

@@ -2,192 +2,472 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hr_HR">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">Račun</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Zatvori</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;{name}&lt;/b&gt; ({user}), {role} of {partner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;{user}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On.&lt;/b&gt; Signing in asks for a code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn &amp;Off Two-Factor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner requires two-factor sign-in, so it stays on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Off.&lt;/b&gt; Your password alone signs you in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;Up Two-Factor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner requires two-factor sign-in for all staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountEntry</name>
+    <message>
+        <source>Click for your account: password and two-factor sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityExport</name>
+    <message>
+        <source>Reading the activity log…</source>
+        <translation>Čitanje dnevnika aktivnosti…</translation>
+    </message>
+    <message>
+        <source>Export stopped; nothing was saved.</source>
+        <translation>Izvoz je zaustavljen; ništa nije spremljeno.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the activity log… %Ln events so far</source>
+        <translation>
+            <numerusform>Čitanje dnevnika aktivnosti… dosad %Ln događaj</numerusform>
+            <numerusform>Čitanje dnevnika aktivnosti… dosad %Ln događaja</numerusform>
+            <numerusform>Čitanje dnevnika aktivnosti… dosad %Ln događaja</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln events…</source>
+        <translation>
+            <numerusform>Izvoz %Ln događaja…</numerusform>
+            <numerusform>Izvoz %Ln događaja…</numerusform>
+            <numerusform>Izvoz %Ln događaja…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed; nothing was saved.</source>
+        <translation>Izvoz nije uspio; ništa nije spremljeno.</translation>
+    </message>
+    <message>
+        <source>The activity log could not be read from the server:
+%1</source>
+        <translation>Dnevnik aktivnosti nije moguće pročitati s poslužitelja:
+%1</translation>
+    </message>
+    <message>
+        <source>Export Activity</source>
+        <translation>Izvoz aktivnosti</translation>
+    </message>
+    <message>
+        <source>activity-%1.csv</source>
+        <translation>aktivnost-%1.csv</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 of %2 events</source>
+        <translation>Izvoz… %1 od %2 događaja</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln events to %1.</source>
+        <translation>
+            <numerusform>Izvezen je %Ln događaj u %1.</numerusform>
+            <numerusform>Izvezena su %Ln događaja u %1.</numerusform>
+            <numerusform>Izvezeno je %Ln događaja u %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The activity could not be saved to
+%1
+
+%2
+
+Choose another folder.</source>
+        <translation>Aktivnost nije moguće spremiti u
+%1
+
+%2
+
+Odaberite drugu mapu.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityFilters</name>
     <message>
         <source>Activity filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtri aktivnosti</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">Tko</translation>
+        <translation>Tko</translation>
     </message>
     <message>
         <source>Only what this staff member did</source>
-        <translation type="unfinished"></translation>
+        <translation>Samo ono što je učinio ovaj član tima</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Što</translation>
+        <translation>Što</translation>
     </message>
     <message>
         <source>Only this kind of event</source>
-        <translation type="unfinished"></translation>
+        <translation>Samo ova vrsta događaja</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Od</translation>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum od</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum do</translation>
     </message>
     <message>
         <source>Only events on or after this day</source>
-        <translation type="unfinished"></translation>
+        <translation>Samo događaji od ovog dana nadalje</translation>
     </message>
     <message>
         <source>Only events on or before this day</source>
-        <translation type="unfinished"></translation>
+        <translation>Samo događaji do ovog dana, uključivo</translation>
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tko:</translation>
     </message>
     <message>
-        <source>W&amp;hat:</source>
-        <translation type="unfinished"></translation>
+        <source>Wh&amp;at:</source>
+        <translation>Št&amp;o:</translation>
     </message>
     <message>
         <source>&amp;Customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Korisnik:</translation>
     </message>
     <message>
         <source>Anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilo što</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilo tko</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivnost</translation>
+    </message>
+    <message>
+        <source>Activity status</source>
+        <translation>Stanje aktivnosti</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Očisti filtre</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>Očisti sve filtre</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Osvježi</translation>
+    </message>
+    <message>
+        <source>Refresh the log</source>
+        <translation>Osvježi dnevnik</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Izvezi…</translation>
+    </message>
+    <message>
+        <source>Export the activity to a CSV file</source>
+        <translation>Izvezi aktivnost u CSV datoteku</translation>
+    </message>
+    <message>
+        <source>Saves every event the filters find, not only those shown, for a spreadsheet</source>
+        <translation>Sprema sve događaje koje filtri pronađu, ne samo prikazane, za proračunsku tablicu</translation>
+    </message>
+    <message>
+        <source>Events shown</source>
+        <translation>Prikazani događaji</translation>
+    </message>
+    <message>
+        <source>More events not loaded</source>
+        <translation>Ostali događaji nisu učitani</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Pokušaj ponovno</translation>
+    </message>
+    <message>
+        <source>Load more events again</source>
+        <translation>Ponovno učitaj još događaja</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Activity&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Aktivnost&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Could not load the activity</source>
+        <translation>Aktivnost nije moguće učitati</translation>
+    </message>
+    <message>
+        <source>Loading activity…</source>
+        <translation>Učitavanje aktivnosti…</translation>
+    </message>
+    <message>
+        <source>No activity found</source>
+        <translation>Nema pronađene aktivnosti</translation>
+    </message>
+    <message>
+        <source>Nothing recorded matches these filters. Clear a filter to see more.</source>
+        <translation>Ništa zabilježeno ne odgovara ovim filtrima. Očistite neki filtar da biste vidjeli više.</translation>
+    </message>
+    <message>
+        <source>More events could not be loaded: {reason}</source>
+        <translation>Ostale događaje nije moguće učitati: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events shown; loading more…</source>
+        <translation>
+            <numerusform>Prikazan je %n događaj; učitava se još…</numerusform>
+            <numerusform>Prikazana su %n događaja; učitava se još…</numerusform>
+            <numerusform>Prikazano je %n događaja; učitava se još…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events shown; more as you scroll</source>
+        <translation>
+            <numerusform>Prikazan je %n događaj; pomaknite se niže za još</numerusform>
+            <numerusform>Prikazana su %n događaja; pomaknite se niže za još</numerusform>
+            <numerusform>Prikazano je %n događaja; pomaknite se niže za još</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n events</source>
+        <translation>
+            <numerusform>Ukupno %n događaj</numerusform>
+            <numerusform>Ukupno %n događaja</numerusform>
+            <numerusform>Ukupno %n događaja</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This event is about the team, not a customer.</source>
+        <translation>Ovaj se događaj odnosi na tim, ne na korisnika.</translation>
+    </message>
+    <message>
+        <source>Opening the customer…</source>
+        <translation>Otvaranje korisnika…</translation>
+    </message>
+    <message>
+        <source>Could not open the customer: {reason}</source>
+        <translation>Korisnika nije moguće otvoriti: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ActivityTableModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished">Kada</translation>
+        <translation>Kada</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">Tko</translation>
+        <translation>Tko</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Što</translation>
+        <translation>Što</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Korisnik</translation>
+        <translation>Korisnik</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Pojedinosti</translation>
+        <translation>Pojedinosti</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ništa</translation>
     </message>
 </context>
 <context>
     <name>ActivityWords</name>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuspjela prijava</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Odjava</translation>
     </message>
     <message>
         <source>Password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lozinka promijenjena</translation>
     </message>
     <message>
         <source>Wrong sign-in code</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogrešan kôd za prijavu</translation>
     </message>
     <message>
         <source>Recovery code used</source>
-        <translation type="unfinished"></translation>
+        <translation>Iskorišten kôd za oporavak</translation>
     </message>
     <message>
         <source>Two-factor sign-in turned on</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka uključena</translation>
     </message>
     <message>
         <source>Two-factor sign-in turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka isključena</translation>
     </message>
     <message>
         <source>Staff member added</source>
-        <translation type="unfinished"></translation>
+        <translation>Član tima dodan</translation>
     </message>
     <message>
         <source>Staff member changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Član tima promijenjen</translation>
     </message>
     <message>
         <source>Staff member disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Član tima onemogućen</translation>
     </message>
     <message>
         <source>Staff member enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Član tima omogućen</translation>
     </message>
     <message>
         <source>Team settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavke tima promijenjene</translation>
     </message>
     <message numerus="yes">
         <source>%n recovery codes left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Preostao je %n kôd za oporavak</numerusform>
+            <numerusform>Preostala su %n kôda za oporavak</numerusform>
+            <numerusform>Preostalo je %n kôdova za oporavak</numerusform>
         </translation>
     </message>
     <message>
         <source>Wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogrešna lozinka</translation>
     </message>
     <message>
         <source>The account is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Račun je onemogućen</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished">Razlog: {reason}</translation>
+        <translation>Razlog: {reason}</translation>
+    </message>
+    <message>
+        <source>With a code from the authenticator app</source>
+        <translation>Kôdom iz aplikacije za autentifikaciju</translation>
+    </message>
+    <message>
+        <source>With a recovery code</source>
+        <translation>Kôdom za oporavak</translation>
+    </message>
+    <message>
+        <source>While signing in</source>
+        <translation>Pri prijavi</translation>
+    </message>
+    <message>
+        <source>While setting up two-factor sign-in</source>
+        <translation>Pri postavljanju prijave u dva koraka</translation>
+    </message>
+    <message>
+        <source>While turning two-factor sign-in off</source>
+        <translation>Pri isključivanju prijave u dva koraka</translation>
     </message>
     <message>
         <source>Staff member: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Član tima: {who}</translation>
     </message>
     <message>
         <source>Role: {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloga: {role}</translation>
     </message>
     <message>
         <source>Name: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ime: {name}</translation>
     </message>
     <message>
         <source>Email: {email}</source>
-        <translation type="unfinished"></translation>
+        <translation>E-pošta: {email}</translation>
     </message>
     <message>
         <source>Two-factor sign-in required of everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka obavezna za sve</translation>
     </message>
     <message>
         <source>Two-factor sign-in no longer required</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka više nije obavezna</translation>
     </message>
 </context>
 <context>
@@ -437,7 +717,7 @@
     </message>
     <message>
         <source>The server&apos;s activity log does not end (cursor loop).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dnevnik aktivnosti poslužitelja nema kraja (petlja kursora).</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1311,81 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordForm</name>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Lozinka</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hange Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords do not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {n} characters; not a common password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Long enough, and the two match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other sessions were signed out; this one goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodeStep</name>
     <message>
         <source>Two-factor code</source>
@@ -1313,19 +1668,19 @@
     <name>CsvExport</name>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished">CSV datoteke (*.csv);;Sve datoteke (*)</translation>
+        <translation>CSV datoteke (*.csv);;Sve datoteke (*)</translation>
     </message>
     <message>
         <source>Export stopped; nothing was saved.</source>
-        <translation type="unfinished">Izvoz je zaustavljen; ništa nije spremljeno.</translation>
+        <translation>Izvoz je zaustavljen; ništa nije spremljeno.</translation>
     </message>
     <message>
         <source>Export failed; nothing was saved.</source>
-        <translation type="unfinished">Izvoz nije uspio; ništa nije spremljeno.</translation>
+        <translation>Izvoz nije uspio; ništa nije spremljeno.</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished">Izvoz nije uspio</translation>
+        <translation>Izvoz nije uspio</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1747,14 @@
     <message>
         <source>Customer actions</source>
         <translation>Radnje s korisnikom</translation>
+    </message>
+    <message>
+        <source>Show &amp;Activity</source>
+        <translation>Prikaži &amp;aktivnost</translation>
+    </message>
+    <message>
+        <source>Who did what to this customer, on the Activity page</source>
+        <translation>Tko je što učinio ovom korisniku, na stranici Aktivnost</translation>
     </message>
     <message>
         <source>Opening Control Panel…</source>
@@ -1660,19 +2023,19 @@ Odaberite drugu mapu.</translation>
     <name>CustomerPicker</name>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Korisnik</translation>
+        <translation>Korisnik</translation>
     </message>
     <message>
         <source>Any customer: type a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilo koji korisnik: upišite naziv</translation>
     </message>
     <message>
         <source>Type part of a customer&apos;s name, then pick the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Upišite dio naziva korisnika, a zatim odaberite korisnika</translation>
     </message>
     <message>
         <source>Customers found</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronađeni korisnici</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +3234,14 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Logotip partnera</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivnost</translation>
+    </message>
+    <message>
         <source>Server: {s}</source>
         <translation>Poslužitelj: {s}</translation>
     </message>
@@ -2937,6 +3308,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>&amp;Help</source>
         <translation>Po&amp;moć</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy &amp;Diagnostics</source>
@@ -3673,6 +4048,10 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Enter your password.</source>
         <translation>Unesite lozinku.</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4619,6 +4998,61 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>On</source>
         <translation>Uključeno</translation>
+    </message>
+</context>
+<context>
+    <name>TurnOffDialog</name>
+    <message>
+        <source>Turn off two-factor sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn Off Two-Factor Sign-In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without two-factor, your password alone signs you in. To turn it off, enter the code your authenticator app shows, or one of your recovery codes. Your recovery codes stop working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code or recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>123456 or abcde-fghjk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Odustani</translation>
+    </message>
+    <message>
+        <source>Turn off two-factor sign-in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a code from the app or a recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not right, or was used already. Try the code shown now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turning off…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

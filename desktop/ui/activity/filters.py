@@ -76,7 +76,7 @@ class ActivityFilters(QWidget):
         for column, (text, control) in enumerate(
             (
                 (self.tr("&Who:"), self.actor),
-                (self.tr("W&hat:"), self.action),
+                (self.tr("Wh&at:"), self.action),
                 (self.tr("&Customer:"), self.customer),
             )
         ):

@@ -215,7 +215,8 @@ class ActivityTableModel(QAbstractTableModel):
             return self.cell_text(row, column) if column in (WHAT, CUSTOMER) else None
         if role == _ACCESSIBLE:
             header = self.headerData(column, Qt.Orientation.Horizontal)
-            return f"{header}: {self.cell_text(row, column) or self.tr('none')}"
+            text = self.cell_text(row, column) or self.tr("none")
+            return f"{header}: {text}"
         item = self._items[row]
         if role == ItemRole:
             return item
