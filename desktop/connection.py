@@ -12,10 +12,9 @@ is back, whether or not anything else is calling.
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -25,12 +24,6 @@ if TYPE_CHECKING:
 # Between two checks of a server that does not answer: soon at first, then less often.
 _FIRST_CHECK_MS = 1_000
 _LONGEST_CHECK_MS = 15_000
-
-
-def clock_text(moment: datetime) -> str:
-    """The time of day of a moment, as this person reads times ("14:02")."""
-    shown = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(shown.time(), QLocale.FormatType.ShortFormat)
 
 
 class ConnectionWatch(QObject):

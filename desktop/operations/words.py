@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.api.message import QT_TRANSLATE_NOOP
-from desktop.connection import clock_text
+from desktop.clock import local_clock
 
 if TYPE_CHECKING:
     # Types only: the customer table reads these words before pydantic and requests load.
@@ -147,7 +147,7 @@ def progress_words(kind: OperationKind, phase: Phase, offline_since: datetime | 
             "OperationWords",
             "The server cannot be reached (since {time}). Partner Desk checks again when it is"
             " back.",
-        ).format(time=clock_text(offline_since))
+        ).format(time=local_clock(offline_since))
     if phase == "starting":
         return operation_words(kind).asking
     if phase == "reconnecting":

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.connection import clock_text
 from desktop.ui.failure_words import error_message, shown_message
+from desktop.ui.widgets.clock import local_clock
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
 
@@ -83,7 +83,7 @@ class ConnectionStatus(QWidget):
             if state.state == "connected":
                 self._say(self.tr("Connected"), "", "")
             elif state.state == "offline":
-                since = self.tr("Offline since {time}").format(time=clock_text(state.since))
+                since = self.tr("Offline since {time}").format(time=local_clock(state.since))
                 self._say(since, reason, "error")
             elif state.state == "reconnecting":
                 self._say(self.tr("Reconnecting…"), reason, "warning")

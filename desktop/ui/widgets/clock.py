@@ -1,31 +1,8 @@
-"""A server's time (UTC) as this person reads times: their zone, their locale's format."""
+"""A server's time as this person reads it, for the ui's pages and dialogs.
 
-from __future__ import annotations
+Defined in desktop/clock.py, below the ui, where the operations' words use the same functions.
+"""
 
-from datetime import datetime
+from desktop.clock import local_clock, local_date, local_time, unbroken
 
-from PySide6.QtCore import QDateTime, QLocale
-
-
-def _local(moment: datetime) -> QDateTime:
-    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-
-
-def local_time(moment: datetime) -> str:
-    """Date and time, short ("18/06/2026 14:02")."""
-    return QLocale().toString(_local(moment), QLocale.FormatType.ShortFormat)
-
-
-def local_clock(moment: datetime) -> str:
-    """Only the time of day ("14:02")."""
-    return QLocale().toString(_local(moment).time(), QLocale.FormatType.ShortFormat)
-
-
-def local_date(moment: datetime) -> str:
-    """Only the date ("18 June 2026"), as it is where this person is."""
-    return QLocale().toString(_local(moment).date(), QLocale.FormatType.LongFormat)
-
-
-def unbroken(text: str) -> str:
-    """A date kept on one line: "06. 01. 2023. 15:41" has spaces a wrapping label breaks at."""
-    return text.replace(" ", "\u00a0")
+__all__ = ["local_clock", "local_date", "local_time", "unbroken"]
