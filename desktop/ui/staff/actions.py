@@ -53,6 +53,8 @@ class StaffActions(QObject):
         self._parent = parent_widget
         self._busy = False
         self.question: StaffConfirmDialog | None = None
+        # Whose role is being asked about or sent: the picker shows the chosen one meanwhile.
+        self.subject_id = ""
 
     @property
     def busy(self) -> bool:
@@ -65,6 +67,7 @@ class StaffActions(QObject):
             self.settled.emit()
             return
         yourself = is_self(self._permissions.me, person)
+        self.subject_id = person.id
         dialog = RoleConfirmDialog(
             person, role, yourself and lowers(person.role, role), self._parent
         )
@@ -81,7 +84,10 @@ class StaffActions(QObject):
         if self.busy:
             self.settled.emit()
             return
-        self._ask(RequireMfaConfirmDialog(required, self._parent), lambda: self._require(required))
+        me = self._permissions.me
+        own_mfa = me is None or me.mfa_enabled
+        dialog = RequireMfaConfirmDialog(required, own_mfa, self._parent)
+        self._ask(dialog, lambda: self._require(required))
 
     def _ask(self, dialog: StaffConfirmDialog, send: Any) -> None:
         self.question = dialog
@@ -93,6 +99,7 @@ class StaffActions(QObject):
             if result == StaffConfirmDialog.DialogCode.Accepted:
                 send()
             else:
+                self.subject_id = ""
                 self.busy_changed.emit(False)
                 self.settled.emit()
 
@@ -172,4 +179,5 @@ class StaffActions(QObject):
 
     def _finish(self) -> None:
         self._busy = False
+        self.subject_id = ""
         self.busy_changed.emit(False)

@@ -115,7 +115,8 @@ class DisableConfirmDialog(StaffConfirmDialog):
 
 
 class RequireMfaConfirmDialog(StaffConfirmDialog):
-    def __init__(self, required: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, required: bool, own_mfa: bool = True, parent: QWidget | None = None) -> None:
+        """`own_mfa`: whether the owner asking has two-factor sign-in set up already."""
         super().__init__(parent)
         if required:
             names = (
@@ -131,6 +132,19 @@ class RequireMfaConfirmDialog(StaffConfirmDialog):
                     "sign-in before they can do anything else."
                 ),
             )
+            if not own_mfa:
+                # The rule holds this session too (server: 403 mfa_setup_required).
+                self.warning = self.add_callout(
+                    layout,
+                    "danger",
+                    self.tr(
+                        "You have not set up two-factor sign-in yourself: you too will have to "
+                        "set it up before you can do anything else."
+                    ),
+                    width=420,
+                )
+                self.warning.setAccessibleName(self.tr("Your own sign-in"))
+                self.warning.setAccessibleDescription(self.warning.caption.text())
             confirm = (
                 self.tr("Require Two-Factor"),
                 "confirmRequireMfaButton",

@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,7 @@ from desktop.ui.staff.reach import (
     role_title,
     roles_given_by,
 )
+from desktop.ui.staff.role_picker import RolePicker
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import muted
 from desktop.ui.widgets.naming import named
@@ -104,7 +104,7 @@ class StaffPage(QWidget):
 
         self.selected = named(QLabel(), "staffSelected", self.tr("Selected"))
         self.selected.setTextFormat(Qt.TextFormat.PlainText)
-        self.role = named(QComboBox(), "staffRole", self.tr("Role of the selected person"))
+        self.role = named(RolePicker(), "staffRole", self.tr("Role of the selected person"))
         for role in ROLES:
             self.role.addItem(role_title(role), role)
         self.role_label = QLabel(self.tr("Role:"))
@@ -274,7 +274,7 @@ class StaffPage(QWidget):
         busy = self.team_actions.busy
         self.role.blockSignals(True)
         try:
-            if person is not None:
+            if person is not None and person.id != self.team_actions.subject_id:
                 self.role.setCurrentIndex(max(self.role.findData(person.role), 0))
             self._allow_roles(roles_given_by(me))
         finally:
