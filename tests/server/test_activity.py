@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import pyotp
 import pytest
 from sqlalchemy import func, select, text, update
 
@@ -337,6 +338,10 @@ def test_staff_and_team_changes_are_written_with_their_actor_and_no_secret(team:
         "/me/password", json={"current_password": password, "new_password": new_password}
     )
     assert r.status_code == 204, r.text
+    # Two-factor first: once the team requires it, a user without it may do nothing else.
+    setup = team.owner.post("/me/mfa/setup").json()
+    confirmed = team.owner.post("/me/mfa/confirm", json={"code": pyotp.TOTP(setup["secret"]).now()})
+    assert confirmed.status_code == 200, confirmed.text
     for value in (True, True, False):
         assert team.owner.patch("/partner", json={"require_mfa": value}).status_code == 200
     created = {
@@ -361,11 +366,13 @@ def test_staff_and_team_changes_are_written_with_their_actor_and_no_secret(team:
         (owner, "staff.enabled", who),
         (name, "auth.login", {}),
         (name, "auth.password_changed", {}),
+        (owner, "mfa.enabled", {}),
         (owner, "partner.updated", {"fields": ["require_mfa"], "changes": {"require_mfa": True}}),
         (owner, "partner.updated", {"fields": ["require_mfa"], "changes": {"require_mfa": False}}),
     ]
     written = str(whole_log(team.owner, limit=500))
-    for secret in (password, new_password, team.owner_password, str(member_session.token)):
+    secrets = [password, new_password, team.owner_password, str(member_session.token)]
+    for secret in [*secrets, setup["secret"], *confirmed.json()["recovery_codes"]]:
         assert secret not in written
 
 
