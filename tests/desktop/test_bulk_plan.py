@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from desktop.api.records import OperationKind
 from desktop.ui.bulk.plan import plan_bulk, skip_reason
 from tests.desktop.customer_factory import changed, make_customers
 
@@ -23,7 +24,7 @@ from tests.desktop.customer_factory import changed, make_customers
     ],
 )
 def test_skip_reason_says_why_an_action_does_not_apply(
-    qapp: QApplication, kind: str, status: str, running: bool, reason: str
+    qapp: QApplication, kind: OperationKind, status: str, running: bool, reason: str
 ) -> None:
     assert skip_reason(kind, status, running) == reason
 

@@ -24,10 +24,10 @@ class BulkPlanWords(QObject):
     """The translation context of this file's words (lupdate reads `BulkPlanWords.tr` as it)."""
 
 
-def skip_reason(kind: str, status: str, running: bool) -> str:
+def skip_reason(kind: OperationKind, status: str, running: bool) -> str:
     """Why `kind` does not apply to a customer in `status`; "" when it does.
 
-    Any str is taken (the selection's buttons ask by name); one no bulk run offers is refused.
+    A kind no bulk run offers (cancel, restore) is refused.
     """
     if kind not in BULK_KINDS:
         raise ValueError(f"not a bulk operation: {kind!r}")

@@ -225,7 +225,7 @@ class CustomerDialog(QDialog):
         # A click that does nothing looks broken: say why the window stays, and until when.
         customer = self.form.base()
         running = self._center.get(customer.id) if customer else None
-        kind = running.kind if running else ""
+        kind = running.kind if running else None
         closes = kind != "cancel" and not self.form.is_dirty()  # as CustomerOperations decides
         self._refusal = stays_open_text(kind, closes_by_itself=closes)
         self.set_note(self._refusal, "warning")

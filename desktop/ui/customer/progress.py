@@ -6,7 +6,7 @@ line says so and offers Keep watching in the background. Ended: one line in gree
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from desktop.api.records import OperationKind
 
 
-def stays_open_text(kind: str, *, closes_by_itself: bool) -> str:
+def stays_open_text(kind: OperationKind | None, *, closes_by_itself: bool) -> str:
     """Why a window refuses to close while an operation of `kind` runs, and what happens next."""
-    # "" while nothing runs; like any kind the table lacks, it gets the general words.
-    what = operation_words(cast("OperationKind", kind) if kind else None).server_doing
+    # None (the operation already ended, or is not known here) gets the general words.
+    what = operation_words(kind).server_doing
     then = (
         QCoreApplication.translate(
             "OperationProgress", "this window closes by itself when it is done"

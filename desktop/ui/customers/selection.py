@@ -6,7 +6,7 @@ search box to the results. A part of `CustomersPage`, which owns the widgets nam
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Slot
 from PySide6.QtWidgets import QPushButton
@@ -16,6 +16,9 @@ from desktop.models.customer_table import CustomerTableModel
 from desktop.ui.bulk.plan import skip_reason
 from desktop.ui.customers.table_view import CustomerTableView
 from desktop.ui.permissions import Permissions
+
+if TYPE_CHECKING:
+    from desktop.api.records import OperationKind
 
 # Rows looked at to enable a bulk button: past this, it is enabled and the confirmation (which
 # reads every selected row once) says what is skipped. Keeps Ctrl+A on a million rows instant.
@@ -88,7 +91,7 @@ class CustomerSelection:
 
     @Slot()
     def _update_bulk_buttons(self) -> None:
-        possible = {"suspend": False, "unsuspend": False}
+        possible: dict[OperationKind, bool] = {"suspend": False, "unsuspend": False}
         for looked, row in enumerate(self._selected_rows()):
             if looked >= BULK_CHECK_ROWS:
                 possible = {"suspend": True, "unsuspend": True}
