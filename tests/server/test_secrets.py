@@ -1,11 +1,14 @@
 """Secrets stay secret: passwords and tokens never reach the server's output (captured over a
 whole session, a 500 included), the database holds argon2 hashes and token digests only, and a
-revoked or expired token opens no route and changes nothing."""
+revoked or expired token opens no route and changes nothing. After two-factor sign-in is set up
+and used, neither holds a TOTP secret in clear, a recovery code or an mfa_token either, and the
+server's key file is its owner's alone."""
 
 from __future__ import annotations
 
 import io
 import json
+import stat
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -18,10 +21,12 @@ from argon2.exceptions import InvalidHashError
 from PIL import Image
 from sqlalchemy import MetaData, select, text, update
 
+from server.config import SECRET_KEY_ENV, Settings
 from server.db import Database
-from server.models import Token
+from server.models import Token, User
 from server.security import token_digest
 from server.serialize import now
+from server.server_key import default_key_file, load_server_key
 from tests.server.helpers import (
     PUBLIC,
     assert_error,
@@ -33,6 +38,7 @@ from tests.server.helpers import (
     take_customer,
     unique,
 )
+from tests.server.mfa_support import enrol, new_person, second_step, set_up
 from tests.support.server import ApiClient, ServerProcess, run_cli, seed_database
 
 # OWASP's least for argon2id: 19 MiB of memory, 2 passes.
@@ -320,3 +326,79 @@ def test_revoked_and_expired_tokens_open_no_route_and_change_nothing(
             refused += 1
     assert refused >= 2 * 19
     assert _state(api, customer["id"]) == before
+
+
+def _forms(secret: str) -> set[str]:
+    """A secret as stored or logged might be: as shown, in either case, without its dash."""
+    return {form for s in (secret, secret.replace("-", "")) for form in (s, s.lower(), s.upper())}
+
+
+def test_no_totp_secret_recovery_code_or_mfa_token_is_stored_or_logged(
+    new_database_url: Callable[[], str], tmp_path: Path
+) -> None:
+    url = new_database_url()
+    seed_database(url, customers=3)
+    log = tmp_path / "server.log"
+    # The key file, not the variable, so that the scan can find it and check its mode.
+    srv = ServerProcess(
+        url, log_path=str(log), extra_args=("--log-level", "debug"), env={SECRET_KEY_ENV: ""}
+    ).start()
+    try:
+        owner = ApiClient(srv.url).login()
+        person = enrol(new_person(owner))
+        secrets = [person.secret, *person.recovery_codes]
+        # Sign-ins: a wrong code, a code, a recovery code; one password step left unfinished.
+        spent = person.mfa_token()
+        assert_error(second_step(srv.url, spent, person.wrong_code()), 401, "invalid_code")
+        signed_in = second_step(srv.url, spent, person.next_code())
+        assert signed_in.status_code == 200, signed_in.text
+        by_recovery = person.mfa_token()
+        assert second_step(srv.url, by_recovery, person.recovery_codes[0]).status_code == 200
+        pending = person.mfa_token()
+        secrets += [spent, by_recovery, pending, signed_in.json()["access_token"]]
+        # A colleague's set-up not yet confirmed: its secret is stored too, as the pending one.
+        colleague = new_person(owner)
+        secrets.append(set_up(colleague)["secret"])
+        written = json.dumps(_whole_activity_log(owner))
+        assert "mfa.enabled" in written and "auth.recovery_code_used" in written
+        assert srv.proc is not None and srv.proc.stdout is not None
+        srv.proc.terminate()
+        outputs = [srv.proc.stdout.read()]
+        srv.proc.wait(timeout=30)
+    finally:
+        srv.stop()
+    logged = "\n".join([*outputs, log.read_text()])
+    assert logged.strip(), "the capture missed the server's log"
+    stored = "\n".join(_every_value(url))
+    assert person.username in stored, "the database scan missed the users table"
+    for secret in secrets:
+        for form in _forms(secret):
+            assert form not in written, "a two-factor secret, code or token is in an event"
+            assert form not in logged, (
+                "a two-factor secret, code or token is in the server's output"
+            )
+            assert form not in stored, "a two-factor secret, code or token is stored as it is"
+    assert token_digest(pending) in stored, "the scan missed the mfa tokens"
+    # Stored, encrypted: the key file's key opens the ciphertexts into the secrets handed out.
+    key = load_server_key(Settings(database_url=url, secret_key=""))
+    db = Database(url)
+    try:
+        with db.session() as s:
+            rows = {
+                u.username: u
+                for u in s.execute(select(User).where(User.username.like("mf%"))).scalars()
+            }
+    finally:
+        db.dispose()
+    mine, theirs = rows[person.username], rows[colleague.username]
+    assert mine.mfa_secret_encrypted and theirs.mfa_pending_secret_encrypted
+    assert key.decrypt(mine.mfa_secret_encrypted, mine.id) == person.secret
+    assert key.decrypt(theirs.mfa_pending_secret_encrypted, theirs.id) == colleague.secret
+    key_file = default_key_file(url)
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        raw = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p != key_file)
+        for secret in secrets:
+            for form in _forms(secret):
+                assert form.encode() not in raw
