@@ -16,8 +16,16 @@ def test_login_answers_a_bearer_token_for_the_partner(anon: ApiClient) -> None:
     r = anon.post("/auth/login", json={"username": "demo", "password": "demo"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert set(body) == {"access_token", "token_type", "expires_in", "partner"}
+    assert set(body) == {
+        "access_token",
+        "token_type",
+        "expires_in",
+        "partner",
+        "mfa_setup_required",
+    }
     assert body["token_type"] == "bearer"
+    # The demo partner does not require two-factor sign-in (test_mfa.py has one that does).
+    assert body["mfa_setup_required"] is False
     assert isinstance(body["access_token"], str) and len(body["access_token"]) >= 20
     assert isinstance(body["expires_in"], int) and body["expires_in"] > 0
     assert set(body["partner"]) == {"id", "name"}
