@@ -127,6 +127,7 @@ class ServicesTab(QWidget):
             self.tr("Remove service"),
             self.tr("Stops billing for the selected service"),
         )
+        self.remove_button.setAutoDefault(False)  # Enter is the dialog's Save, never a removal
         self.remove_button.clicked.connect(self.remove_selected)
 
         totals = QHBoxLayout()

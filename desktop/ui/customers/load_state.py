@@ -36,6 +36,8 @@ class LoadState(QWidget):
         self.retry_button = named(
             QPushButton(self.tr("Try Again")), f"{name_prefix}RetryButton", self.tr("Try again")
         )
+        # In a dialog (Edit Customer's tabs), Enter stays the dialog's: focus alone never reloads.
+        self.retry_button.setAutoDefault(False)
         self.retry_button.clicked.connect(self.retry)
 
         # A middle column of its own width: a wrapped label in a box layout gets cut off.
