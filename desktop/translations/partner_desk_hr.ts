@@ -5,70 +5,70 @@
     <name>AccountDialog</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Račun</translation>
+        <translation>Račun</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Zatvori</translation>
+        <translation>Zatvori</translation>
     </message>
     <message>
         <source>Two-factor sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka</translation>
     </message>
     <message>
         <source>Two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka</translation>
     </message>
     <message>
         <source>Two-factor status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanje prijave u dva koraka</translation>
     </message>
     <message>
         <source>Set up two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavi prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Signed in as &lt;b&gt;{name}&lt;/b&gt; ({user}), {role} of {partner}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijavljeni ste kao &lt;b&gt;{name}&lt;/b&gt; ({user}), {role} u partneru {partner}.</translation>
     </message>
     <message>
         <source>Signed in as &lt;b&gt;{user}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijavljeni ste kao &lt;b&gt;{user}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>&lt;b&gt;On.&lt;/b&gt; Signing in asks for a code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Uključena.&lt;/b&gt; Prijava traži kôd iz vaše aplikacije za autentifikaciju.</translation>
     </message>
     <message>
         <source>Turn &amp;Off Two-Factor…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Isključi prijavu u dva koraka…</translation>
     </message>
     <message>
         <source>Turn off two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključi prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Your partner requires two-factor sign-in, so it stays on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaš partner zahtijeva prijavu u dva koraka pa ostaje uključena.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Off.&lt;/b&gt; Your password alone signs you in.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Isključena.&lt;/b&gt; Za prijavu je dovoljna lozinka.</translation>
     </message>
     <message>
         <source>Set &amp;Up Two-Factor…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postavi prijavu u dva koraka…</translation>
     </message>
     <message>
         <source>Your partner requires two-factor sign-in for all staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaš partner zahtijeva prijavu u dva koraka za sve djelatnike.</translation>
     </message>
 </context>
 <context>
     <name>AccountEntry</name>
     <message>
         <source>Click for your account: password and two-factor sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliknite za svoj račun: lozinka i prijava u dva koraka.</translation>
     </message>
 </context>
 <context>
@@ -474,75 +474,75 @@ Odaberite drugu mapu.</translation>
     <name>AddStaffDialog</name>
     <message>
         <source>Add staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj djelatnika</translation>
     </message>
     <message>
         <source>Add Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj djelatnika</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished">&amp;Korisničko ime:</translation>
+        <translation>&amp;Korisničko ime:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ime i prezime:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-pošta:</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloga</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uloga:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Lozinka:</translation>
+        <translation>&amp;Lozinka:</translation>
     </message>
     <message>
         <source>Repea&amp;t password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ponovite lozinku:</translation>
     </message>
     <message>
         <source>Problem: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem: {field}</translation>
     </message>
     <message>
         <source>Why nothing was added</source>
-        <translation type="unfinished"></translation>
+        <translation>Zašto nitko nije dodan</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Odustani</translation>
+        <translation>Odustani</translation>
     </message>
     <message>
         <source>Cancel: add no one</source>
-        <translation type="unfinished"></translation>
+        <translation>Odustani: nitko se ne dodaje</translation>
     </message>
     <message>
         <source>Add a colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodajte kolegu</translation>
     </message>
     <message>
         <source>They sign in with this user name and password; tell them the password yourself. It needs at least 12 characters and may not be a common one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijavljuje se ovim korisničkim imenom i lozinkom; lozinku mu recite sami. Mora imati barem 12 znakova i ne smije biti neka od uobičajenih.</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: {problem}</translation>
     </message>
     <message>
         <source>The server did not accept it: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj to nije prihvatio: {fields}</translation>
     </message>
     <message>
         <source>{reason} No one was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} Nitko nije dodan.</translation>
     </message>
 </context>
 <context>
@@ -569,7 +569,7 @@ Odaberite drugu mapu.</translation>
     </message>
     <message>
         <source>That code is not right. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taj kôd nije točan. Pokušajte ponovno.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -581,11 +581,11 @@ Odaberite drugu mapu.</translation>
     </message>
     <message>
         <source>The server asked for a two-factor code but sent no token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj je zatražio kôd za prijavu u dva koraka, ali nije poslao token.</translation>
     </message>
     <message>
         <source>Enter the code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite kôd iz svoje aplikacije za autentifikaciju.</translation>
     </message>
     <message>
         <source>Your role does not allow this.</source>
@@ -1314,134 +1314,134 @@ Odaberite drugu mapu.</translation>
     <name>ChangePasswordForm</name>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Lozinka</translation>
+        <translation>Lozinka</translation>
     </message>
     <message>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Trenutna lozinka</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova lozinka</translation>
     </message>
     <message>
         <source>Repeat the new password</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponovite novu lozinku</translation>
     </message>
     <message>
         <source>C&amp;hange Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;mijeni lozinku</translation>
     </message>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Promijeni lozinku</translation>
     </message>
     <message>
         <source>Password change</source>
-        <translation type="unfinished"></translation>
+        <translation>Promjena lozinke</translation>
     </message>
     <message>
         <source>C&amp;urrent password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trenutna lozinka:</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nova lozinka:</translation>
     </message>
     <message>
         <source>&amp;Repeat new password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;novite novu lozinku:</translation>
     </message>
     <message>
         <source>Password problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem s lozinkom</translation>
     </message>
     <message>
         <source>At least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barem {n} znakova.</translation>
     </message>
     <message>
         <source>The two new passwords do not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dvije nove lozinke nisu iste.</translation>
     </message>
     <message>
         <source>At least {n} characters; not a common password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barem {n} znakova; ne česta lozinka.</translation>
     </message>
     <message>
         <source>✓ Long enough, and the two match.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Dovoljno duga, i obje su iste.</translation>
     </message>
     <message>
         <source>Changing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mijenjanje…</translation>
     </message>
     <message>
         <source>Your password was changed. Your other sessions were signed out; this one goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lozinka je promijenjena. Vaše su ostale sesije odjavljene; ova se nastavlja.</translation>
     </message>
     <message>
         <source>That is not your current password.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nije vaša trenutna lozinka.</translation>
     </message>
 </context>
 <context>
     <name>CodeStep</name>
     <message>
         <source>Two-factor code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kôd za prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Code problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem s kôdom</translation>
     </message>
     <message>
         <source>Use a recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Upotrijebi kôd za oporavak</translation>
     </message>
     <message>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← Natrag</translation>
     </message>
     <message>
         <source>Back to the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Natrag na lozinku</translation>
     </message>
     <message>
         <source>Enter one of your recovery codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite jedan od svojih kôdova za oporavak.</translation>
     </message>
     <message>
         <source>Enter the six digits your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite šest znamenki koje prikazuje vaša aplikacija za autentifikaciju.</translation>
     </message>
     <message>
         <source>Enter one of the recovery codes you saved when you set up two-factor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite jedan od kôdova za oporavak koje ste spremili kad ste postavili prijavu u dva koraka.</translation>
     </message>
     <message>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kôd za oporavak</translation>
     </message>
     <message>
         <source>Each recovery code works once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Svaki kôd za oporavak vrijedi jednom.</translation>
     </message>
     <message>
         <source>Use the code from the app instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Upotrijebi kôd iz aplikacije</translation>
     </message>
     <message>
         <source>Use the authenticator app&apos;s code</source>
-        <translation type="unfinished"></translation>
+        <translation>Upotrijebi kôd iz aplikacije za autentifikaciju</translation>
     </message>
     <message>
         <source>Enter the six-digit code that your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite šesteroznamenkasti kôd koji prikazuje vaša aplikacija za autentifikaciju.</translation>
     </message>
     <message>
         <source>A new code appears every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novi se kôd pojavljuje svakih 30 sekundi.</translation>
     </message>
 </context>
 <context>
@@ -2389,67 +2389,67 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <name>DisableConfirmDialog</name>
     <message>
         <source>Disable Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući djelatnika</translation>
     </message>
     <message>
         <source>Disable staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući djelatnika</translation>
     </message>
     <message>
         <source>Disable {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogućiti račun: {name}?</translation>
     </message>
     <message>
         <source>Their sessions end at once and they cannot sign in until enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sve se njegove sesije odmah završavaju i ne može se prijaviti dok ga ponovno ne omogućite.</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući</translation>
     </message>
     <message>
         <source>Disable the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući račun</translation>
     </message>
     <message>
         <source>Keep Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostavi omogućen</translation>
     </message>
     <message>
         <source>Keep the account enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostavi račun omogućen</translation>
     </message>
     <message>
         <source>Enable Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogući djelatnika</translation>
     </message>
     <message>
         <source>Enable staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogući djelatnika</translation>
     </message>
     <message>
         <source>Enable {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogućiti račun: {name}?</translation>
     </message>
     <message>
         <source>They can sign in again with their password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponovno se može prijaviti svojom lozinkom.</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogući</translation>
     </message>
     <message>
         <source>Enable the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogući račun</translation>
     </message>
     <message>
         <source>Keep Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostavi onemogućen</translation>
     </message>
     <message>
         <source>Keep the account disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostavi račun onemogućen</translation>
     </message>
 </context>
 <context>
@@ -3022,7 +3022,7 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Potvrdi</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -3030,7 +3030,7 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message>
         <source>Checking the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Provjera kôda…</translation>
     </message>
     <message>
         <source>Demo session</source>
@@ -3042,11 +3042,11 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message>
         <source>Your partner requires two-factor sign-in: set it up to continue. You were signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaš partner zahtijeva prijavu u dva koraka: postavite je da biste nastavili. Odjavljeni ste.</translation>
     </message>
     <message>
         <source>{reason} Enter your password again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} Ponovno unesite lozinku.</translation>
     </message>
     <message>
         <source>Try again in {n} s</source>
@@ -3235,7 +3235,7 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoblje</translation>
     </message>
     <message>
         <source>Activity</source>
@@ -3311,7 +3311,7 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message>
         <source>&amp;Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Račun…</translation>
     </message>
     <message>
         <source>Copy &amp;Diagnostics</source>
@@ -3338,119 +3338,119 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <name>MfaSetupDialog</name>
     <message>
         <source>Set up two-factor sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavljanje prijave u dva koraka</translation>
     </message>
     <message>
         <source>Set Up Two-Factor Sign-In</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavljanje prijave u dva koraka</translation>
     </message>
     <message>
         <source>Your partner requires a second step at sign-in. Set it up now to continue. </source>
-        <translation type="unfinished"></translation>
+        <translation>Vaš partner zahtijeva drugi korak pri prijavi. Postavite ga sada da biste nastavili. </translation>
     </message>
     <message>
         <source>Scan the QR code with an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, …), then enter the six-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skenirajte QR kôd aplikacijom za autentifikaciju na telefonu (Google Authenticator, Microsoft Authenticator, 1Password, …), a zatim unesite šesteroznamenkasti kôd koji prikazuje.</translation>
     </message>
     <message>
         <source>Asking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upit poslužitelju…</translation>
     </message>
     <message>
         <source>QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>QR kôd</translation>
     </message>
     <message>
         <source>A QR code for your authenticator app; the same key is written beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>QR kôd za vašu aplikaciju za autentifikaciju; isti je ključ napisan pokraj njega.</translation>
     </message>
     <message>
         <source>Setup key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ključ za postavljanje</translation>
     </message>
     <message>
         <source>Copy &amp;Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiraj &amp;ključ</translation>
     </message>
     <message>
         <source>Copy the setup key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiraj ključ za postavljanje</translation>
     </message>
     <message>
         <source>Cannot scan it? Type this key into the app:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne možete skenirati? Upišite ovaj ključ u aplikaciju:</translation>
     </message>
     <message>
         <source>Time-based, six digits, every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vremenski, šest znamenki, svakih 30 sekundi.</translation>
     </message>
     <message>
         <source>Code from the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Kôd iz aplikacije</translation>
     </message>
     <message>
         <source>Set-up problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem s postavljanjem</translation>
     </message>
     <message>
         <source>&amp;Code from the app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kôd iz aplikacije:</translation>
     </message>
     <message>
         <source>Turn On</source>
-        <translation type="unfinished"></translation>
+        <translation>Uključi</translation>
     </message>
     <message>
         <source>Turn on two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Uključi prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Sign Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Odjava</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Odjava</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Odustani</translation>
+        <translation>Odustani</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished">Nastavi</translation>
+        <translation>Nastavi</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotovo</translation>
     </message>
     <message>
         <source>No QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema QR kôda</translation>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished">Pokušaj ponovno</translation>
+        <translation>Pokušaj ponovno</translation>
     </message>
     <message>
         <source>Key copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ključ je kopiran u međuspremnik.</translation>
     </message>
     <message>
         <source>Enter the six digits the app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite šest znamenki koje prikazuje aplikacija.</translation>
     </message>
     <message>
         <source>That code is not right. Enter the code the app shows now; if it is refused again, check that the phone&apos;s clock is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taj kôd nije točan. Unesite kôd koji aplikacija sada prikazuje; ako opet bude odbijen, provjerite je li sat na telefonu točan.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Provjera…</translation>
     </message>
     <message>
         <source>Please wait…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pričekajte…</translation>
     </message>
 </context>
 <context>
@@ -4051,180 +4051,188 @@ Vaši korisnici nisu promijenjeni.</translation>
     </message>
     <message>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Potvrdi</translation>
     </message>
 </context>
 <context>
     <name>RecoveryCodesPage</name>
     <message>
         <source>{app}: two-factor recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>{app}: kôdovi za oporavak prijave u dva koraka</translation>
     </message>
     <message>
         <source>User: {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Korisnik: {user}</translation>
     </message>
     <message>
         <source>Server: {server}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj: {server}</translation>
     </message>
     <message>
         <source>Made: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Izrađeno: {when}</translation>
     </message>
     <message>
         <source>Each code signs you in once, in place of the code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Svaki vas kôd prijavljuje jednom, umjesto kôda iz aplikacije za autentifikaciju.</translation>
     </message>
     <message>
         <source>Recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kôdovi za oporavak</translation>
     </message>
     <message>
         <source>Two-factor sign-in is on</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka je uključena</translation>
     </message>
     <message>
         <source>Keep these recovery codes somewhere safe, apart from your phone. If you lose the phone, each code signs you in once instead of the app&apos;s code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Čuvajte ove kôdove za oporavak na sigurnom mjestu, odvojeno od telefona. Ako izgubite telefon, svaki vas kôd jednom prijavljuje umjesto kôda iz aplikacije.</translation>
     </message>
     <message>
         <source>&lt;b&gt;They will not be shown again.&lt;/b&gt; Copy them or save them to a file now.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Više se neće prikazati.&lt;/b&gt; Kopirajte ih ili ih sada spremite u datoteku.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopiraj</translation>
     </message>
     <message>
         <source>Copy recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiraj kôdove za oporavak</translation>
     </message>
     <message>
         <source>&amp;Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spremi kao…</translation>
     </message>
     <message>
         <source>Save recovery codes as a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spremi kôdove za oporavak u datoteku</translation>
     </message>
     <message>
         <source>Recovery codes kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Kôdovi za oporavak spremljeni</translation>
     </message>
     <message>
         <source>Copied to the clipboard. Paste them somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopirano u međuspremnik. Zalijepite ih na sigurno mjesto.</translation>
     </message>
     <message>
         <source>partner-desk-recovery-codes.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>partner-desk-kodovi-za-oporavak.txt</translation>
     </message>
     <message>
         <source>Save Recovery Codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Spremi kôdove za oporavak</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekstne datoteke (*.txt);;Sve datoteke (*)</translation>
     </message>
     <message>
         <source>Could not save to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spremanje u {path} nije uspjelo: {reason}</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spremljeno u {path}.</translation>
     </message>
 </context>
 <context>
     <name>RequireMfaConfirmDialog</name>
     <message>
         <source>Require Two-Factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtijevaj prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Require two-factor sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtijevaj prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Require two-factor for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtijevati prijavu u dva koraka za sve?</translation>
     </message>
     <message>
         <source>Whoever has not set up two-factor sign-in yet must set it up at their next sign-in before they can do anything else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tko još nije postavio prijavu u dva koraka, morat će je postaviti pri sljedećoj prijavi prije bilo čega drugog.</translation>
+    </message>
+    <message>
+        <source>You have not set up two-factor sign-in yourself: you too will have to set it up before you can do anything else.</source>
+        <translation>Ni vi još niste postavili prijavu u dva koraka: i vi ćete je morati postaviti prije bilo čega drugog.</translation>
+    </message>
+    <message>
+        <source>Your own sign-in</source>
+        <translation>Vaša prijava</translation>
     </message>
     <message>
         <source>Stop Requiring Two-Factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne zahtijevaj više prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Stop requiring two-factor sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne zahtijevaj više prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Stop requiring two-factor?</source>
-        <translation type="unfinished"></translation>
+        <translation>Više ne zahtijevati prijavu u dva koraka?</translation>
     </message>
     <message>
         <source>Staff without two-factor can then sign in with a password alone; those who set it up keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Djelatnici bez prijave u dva koraka tada se mogu prijaviti samo lozinkom; oni koji su je postavili zadržavaju je.</translation>
     </message>
     <message>
         <source>Stop Requiring</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne zahtijevaj više</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Odustani</translation>
+        <translation>Odustani</translation>
     </message>
     <message>
         <source>Cancel: change nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Odustani: ništa se ne mijenja</translation>
     </message>
 </context>
 <context>
     <name>RoleConfirmDialog</name>
     <message>
         <source>Change Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Promijeni ulogu</translation>
     </message>
     <message>
         <source>Change the role</source>
-        <translation type="unfinished"></translation>
+        <translation>Promijeni ulogu</translation>
     </message>
     <message>
         <source>Change your own role?</source>
-        <translation type="unfinished"></translation>
+        <translation>Promijeniti vlastitu ulogu?</translation>
     </message>
     <message>
         <source>Change {name}&apos;s role?</source>
-        <translation type="unfinished"></translation>
+        <translation>Promijeniti ulogu: {name}?</translation>
     </message>
     <message>
         <source>Role: {old} → {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloga: {old} → {new}</translation>
     </message>
     <message>
         <source>Role change</source>
-        <translation type="unfinished"></translation>
+        <translation>Promjena uloge</translation>
     </message>
     <message>
         <source>Your own role</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaša uloga</translation>
     </message>
     <message>
         <source>It applies at once, also in sessions already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vrijedi odmah, i u već otvorenim sesijama.</translation>
     </message>
     <message>
         <source>Keep Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadrži ulogu</translation>
     </message>
     <message>
         <source>Keep the role</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadrži ulogu</translation>
     </message>
 </context>
 <context>
@@ -4499,257 +4507,296 @@ Vaši korisnici nisu promijenjeni.</translation>
     <name>StaffActions</name>
     <message>
         <source>{name} is now: {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} sada ima ulogu: {role}.</translation>
     </message>
     <message>
         <source>{name} is disabled; their sessions have ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Račun {name} je onemogućen; njegove su sesije završene.</translation>
     </message>
     <message>
         <source>{name} is enabled and can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Račun {name} je omogućen i ponovno se može prijaviti.</translation>
     </message>
     <message>
         <source>Two-factor sign-in is now required for everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka sada je obavezna za sve.</translation>
     </message>
     <message>
         <source>Two-factor sign-in is no longer required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka više nije obavezna.</translation>
     </message>
     <message>
         <source>Nothing was changed. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ništa nije promijenjeno. {reason}</translation>
     </message>
 </context>
 <context>
     <name>StaffCalls</name>
     <message>
         <source>At least 12 characters, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barem 12 znakova, molimo.</translation>
     </message>
     <message>
         <source>The server refused it: it is one of the most common passwords. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj ju je odbio: to je jedna od najčešćih lozinki. Odaberite drugu.</translation>
     </message>
     <message>
         <source>The server refused it: it is the user name. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslužitelj ju je odbio: to je korisničko ime. Odaberite drugu.</translation>
     </message>
     <message>
         <source>This user name is taken; choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>To je korisničko ime zauzeto; odaberite drugo.</translation>
+    </message>
+    <message>
+        <source>{name} is the team&apos;s only enabled owner: make someone else an owner first.</source>
+        <translation>{name} jedini je omogućeni vlasnik u timu: najprije nekoga drugoga učinite vlasnikom.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer on the team.</source>
+        <translation>{name} više nije u timu.</translation>
     </message>
 </context>
 <context>
     <name>StaffConfirmDialog</name>
     <message>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Što se događa</translation>
     </message>
 </context>
 <context>
     <name>StaffNotice</name>
     <message>
         <source>What happened</source>
-        <translation type="unfinished">Što se dogodilo</translation>
+        <translation>Što se dogodilo</translation>
     </message>
 </context>
 <context>
     <name>StaffPage</name>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoblje</translation>
     </message>
     <message>
         <source>Loading the team…</source>
-        <translation type="unfinished"></translation>
+        <translation>Učitavanje tima…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Osvježi</translation>
+        <translation>Osvježi</translation>
     </message>
     <message>
         <source>Refresh the team</source>
-        <translation type="unfinished"></translation>
+        <translation>Osvježi tim</translation>
     </message>
     <message>
         <source>Add Staff…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj djelatnika…</translation>
     </message>
     <message>
         <source>Add staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj djelatnika</translation>
     </message>
     <message>
         <source>A colleague of your own, with a role and a first password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novi kolega, s ulogom i prvom lozinkom.</translation>
     </message>
     <message>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Odabrano</translation>
     </message>
     <message>
         <source>Role of the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloga odabrane osobe</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloga:</translation>
     </message>
     <message>
         <source>Disable…</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući…</translation>
     </message>
     <message>
         <source>Disable or enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući ili omogući</translation>
     </message>
     <message>
         <source>Require two-factor for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka obavezna za sve</translation>
     </message>
     <message>
         <source>Require two-factor sign-in for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava u dva koraka obavezna za sve</translation>
     </message>
     <message>
         <source>No one on the team yet</source>
-        <translation type="unfinished"></translation>
+        <translation>U timu još nema nikoga</translation>
     </message>
     <message>
         <source>Add a colleague with Add Staff; they sign in with their own password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodajte kolegu gumbom Dodaj djelatnika; prijavljuje se vlastitom lozinkom.</translation>
     </message>
     <message>
         <source>No staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema djelatnika</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Staff&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Osoblje&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Who works on your customers, and what each may do. An owner manages everyone; an admin manages agents and viewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tko radi s vašim korisnicima i što tko smije. Vlasnik upravlja svima; administrator upravlja agentima i promatračima.</translation>
     </message>
     <message>
         <source>The team could not be read again. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tim se nije mogao ponovno učitati. {reason}</translation>
     </message>
     <message>
         <source>The team could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Tim se nije mogao učitati</translation>
     </message>
     <message>
         <source>Enable…</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogući…</translation>
     </message>
     <message>
         <source>Enable the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Omogući odabranu osobu</translation>
     </message>
     <message>
         <source>Disable the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogući odabranu osobu</translation>
     </message>
     <message>
         <source>Only an owner can give this role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovu ulogu može dati samo vlasnik.</translation>
     </message>
     <message>
         <source>Only an owner can require two-factor sign-in for everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samo vlasnik može zahtijevati prijavu u dva koraka za sve.</translation>
     </message>
     <message>
         <source>{name} is on the team as {role}. They can sign in now.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} je u timu, uloga: {role}. Već se može prijaviti.</translation>
     </message>
 </context>
 <context>
     <name>StaffReach</name>
     <message>
         <source>An owner can do everything, also manage owners and admins and require two-factor sign-in for everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vlasnik može sve, i upravljati vlasnicima i administratorima te zahtijevati prijavu u dva koraka za sve.</translation>
     </message>
     <message>
         <source>An admin can do everything with customers, the logo and the activity log, and manage agents and viewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator može sve s korisnicima, logotipom i zapisnikom aktivnosti te upravljati agentima i promatračima.</translation>
     </message>
     <message>
         <source>An agent can add, edit, suspend and re-enable customers, but cannot remove services, cancel customers, change the logo, see the activity log or manage staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent može dodavati, uređivati, suspendirati i ponovno aktivirati korisnike, ali ne može uklanjati usluge, otkazivati korisnike, mijenjati logotip, vidjeti zapisnik aktivnosti ni upravljati osobljem.</translation>
     </message>
     <message>
         <source>A viewer can look at customers, their services and history, and change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promatrač može pregledavati korisnike, njihove usluge i povijest, a ne može ništa mijenjati.</translation>
     </message>
     <message>
         <source>You are about to make yourself an admin: you will no longer be able to manage owners or admins, or require two-factor sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebi ćete dati ulogu administratora: više nećete moći upravljati vlasnicima ni administratorima, ni zahtijevati prijavu u dva koraka.</translation>
     </message>
     <message>
         <source>You are about to make yourself an agent: you will no longer be able to manage staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebi ćete dati ulogu agenta: više nećete moći upravljati osobljem.</translation>
     </message>
     <message>
         <source>You are about to make yourself a viewer: you will no longer be able to manage staff or change customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebi ćete dati ulogu promatrača: više nećete moći upravljati osobljem ni mijenjati korisnike.</translation>
+    </message>
+    <message>
+        <source>Only an owner can change an owner&apos;s or an admin&apos;s account.</source>
+        <translation>Račun vlasnika ili administratora može mijenjati samo vlasnik.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>Ne možete onemogućiti vlastiti račun.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRules</name>
+    <message>
+        <source>Required: the name they sign in with.</source>
+        <translation>Obavezno: ime kojim se prijavljuje.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and . _ @ - only, starting with a letter or digit (no spaces).</source>
+        <translation>Samo slova, znamenke i . _ @ -, na početku slovo ili znamenka (bez razmaka).</translation>
+    </message>
+    <message>
+        <source>Required: the name colleagues see.</source>
+        <translation>Obavezno: ime koje vide kolege.</translation>
+    </message>
+    <message>
+        <source>At least {least} characters ({count} so far).</source>
+        <translation>Barem {least} znakova (zasad {count}).</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Lozinke se ne podudaraju.</translation>
     </message>
 </context>
 <context>
     <name>StaffTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Naziv</translation>
+        <translation>Ime</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished">Korisničko ime</translation>
+        <translation>Korisničko ime</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-pošta</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloga</translation>
     </message>
     <message>
         <source>Two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dva koraka</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadnja prijava</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Onemogućen</translation>
     </message>
     <message>
         <source>{name} (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (vi)</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished">Uključeno</translation>
+        <translation>Uključeno</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished">Isključeno</translation>
+        <translation>Isključeno</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nikad</translation>
     </message>
     <message>
         <source>Since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Od {time}</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne</translation>
     </message>
 </context>
 <context>
@@ -5004,55 +5051,55 @@ Vaši korisnici nisu promijenjeni.</translation>
     <name>TurnOffDialog</name>
     <message>
         <source>Turn off two-factor sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključivanje prijave u dva koraka</translation>
     </message>
     <message>
         <source>Turn Off Two-Factor Sign-In</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključivanje prijave u dva koraka</translation>
     </message>
     <message>
         <source>Without two-factor, your password alone signs you in. To turn it off, enter the code your authenticator app shows, or one of your recovery codes. Your recovery codes stop working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez prijave u dva koraka za prijavu je dovoljna lozinka. Da biste je isključili, unesite kôd koji prikazuje vaša aplikacija za autentifikaciju ili jedan od kôdova za oporavak. Vaši kôdovi za oporavak prestaju vrijediti.</translation>
     </message>
     <message>
         <source>Code or recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kôd ili kôd za oporavak</translation>
     </message>
     <message>
         <source>123456 or abcde-fghjk</source>
-        <translation type="unfinished"></translation>
+        <translation>123456 ili abcde-fghjk</translation>
     </message>
     <message>
         <source>Code problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem s kôdom</translation>
     </message>
     <message>
         <source>Turn Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključi</translation>
     </message>
     <message>
         <source>Turn off two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključi prijavu u dva koraka</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Odustani</translation>
+        <translation>Odustani</translation>
     </message>
     <message>
         <source>Turn off two-factor sign-in?</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključiti prijavu u dva koraka?</translation>
     </message>
     <message>
         <source>Enter a code from the app or a recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite kôd iz aplikacije ili kôd za oporavak.</translation>
     </message>
     <message>
         <source>That code is not right, or was used already. Try the code shown now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taj kôd nije točan ili je već iskorišten. Pokušajte s kôdom koji se sada prikazuje.</translation>
     </message>
     <message>
         <source>Turning off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključivanje…</translation>
     </message>
 </context>
 </TS>

@@ -101,10 +101,13 @@ def refusal_words(error: BaseException, name: str) -> str:
     """Why a change to `name`'s account was not made, in words; the caller says what was not
     done."""
     if isinstance(error, ConflictError) and error.code == "last_owner":
-        return _tr(
-            "{name} is the team's only enabled owner: make someone else an owner first."
+        return QCoreApplication.translate(
+            "StaffCalls",
+            "{name} is the team's only enabled owner: make someone else an owner first.",
         ).format(name=name)
     if isinstance(error, NotFoundError):
-        return _tr("{name} is no longer on the team.").format(name=name)
+        return QCoreApplication.translate("StaffCalls", "{name} is no longer on the team.").format(
+            name=name
+        )
     # A 403 says who may, in the Permissions' words; the rest as every page says it.
     return failure_reason(error)

@@ -105,7 +105,9 @@ def lowers(old: str, new: str) -> bool:
 def role_problem(me: Me | None, person: StaffUser) -> str:
     """Why `me` cannot change `person`'s role, or ''."""
     if person.role not in roles_given_by(me):
-        return _tr("Only an owner can change an owner's or an admin's account.")
+        return QCoreApplication.translate(
+            "StaffReach", "Only an owner can change an owner's or an admin's account."
+        )
     return ""
 
 
@@ -113,5 +115,5 @@ def disable_problem(me: Me | None, person: StaffUser) -> str:
     """Why `me` cannot disable or enable `person`, or ''."""
     if is_self(me, person):
         # Disabling oneself would end this very session; another owner or admin can.
-        return _tr("You cannot disable your own account.")
+        return QCoreApplication.translate("StaffReach", "You cannot disable your own account.")
     return role_problem(me, person)

@@ -16,23 +16,20 @@ MAX_LENGTH = {"username": 100, "display_name": 200, "email": 254, "password": 10
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffRules", text)
-
-
 def username_problem(value: str) -> str | None:
     if not value:
-        return _tr("Required: the name they sign in with.")
+        return QCoreApplication.translate("StaffRules", "Required: the name they sign in with.")
     if not _USERNAME.match(value):
-        return _tr(
-            "Use letters, digits and . _ @ - only, starting with a letter or digit (no spaces)."
+        return QCoreApplication.translate(
+            "StaffRules",
+            "Use letters, digits and . _ @ - only, starting with a letter or digit (no spaces).",
         )
     return None
 
 
 def display_name_problem(value: str) -> str | None:
     if not value.strip():
-        return _tr("Required: the name colleagues see.")
+        return QCoreApplication.translate("StaffRules", "Required: the name colleagues see.")
     return control_character_problem(value)
 
 
@@ -42,13 +39,13 @@ def staff_email_problem(value: str) -> str | None:
 
 def password_problem(value: str) -> str | None:
     if len(value) < MIN_PASSWORD:
-        return _tr("At least {least} characters ({count} so far).").format(
-            least=MIN_PASSWORD, count=len(value)
-        )
+        return QCoreApplication.translate(
+            "StaffRules", "At least {least} characters ({count} so far)."
+        ).format(least=MIN_PASSWORD, count=len(value))
     return None
 
 
 def repeat_problem(password: str, repeat: str) -> str | None:
     if repeat != password:
-        return _tr("The two passwords do not match.")
+        return QCoreApplication.translate("StaffRules", "The two passwords do not match.")
     return None
