@@ -11,6 +11,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server import mfa
@@ -91,8 +92,8 @@ def _wrong_code(s: Session, user: User, during: str) -> None:
 def set_up(user: SignedInBeforeMfa, db: DB, key: Key, response: Response) -> dict[str, Any]:
     secret = mfa.new_secret()
     with db.session(write=True) as s:
-        row = s.get(User, user.user_id, with_for_update=True)
-        if row is None or row.mfa_enabled:
+        row = s.execute(select(User).where(User.id == user.user_id).with_for_update()).scalar_one()
+        if row.mfa_enabled:
             raise _already_enabled()
         # A set-up started again replaces the one before; nothing is in force until confirmed.
         row.mfa_pending_secret_encrypted = key.encrypt(secret, row.id)

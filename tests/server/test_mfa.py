@@ -372,7 +372,7 @@ def test_a_key_from_the_environment_is_used_and_can_be_rotated(
     new_database_url: Callable[[], str],
 ) -> None:
     url = new_database_url()
-    seed_database(url, customers=3)
+    seed_database(url, customers=10, seed=9)  # as `srv`'s: a copy of its seeded file
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
     def serve(keys: str) -> ServerProcess:
