@@ -4,12 +4,14 @@ Starts the demo server, signs in, and grabs the real windows: the sign-in dialog
 window, searches (any field, one field, a status), the context menu and the control panel
 warning, the Edit Customer dialog (with field errors, a conflict, canceled with Restore), its
 Services and History tabs for a customer with a past, the re-enable confirmation, an export,
-Settings and the Help menu. Menus are separate windows: those shots are taken from the screen.
+the Activity page, Settings and the Help menu. Menus are separate windows: those shots are
+taken from the screen.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 import time
@@ -20,6 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.api.client import PartnerApi, new_idempotency_key
+from desktop.api.errors import InvalidCredentialsError
 from desktop.app import AppController, api_factory, configure_locale
 from desktop.credentials import CredentialStore
 from desktop.demo import DemoServer
@@ -245,6 +248,20 @@ def shoot_export(window: MainWindow, out: Path) -> None:
     page.show_status(None)
 
 
+def shoot_activity(window: MainWindow, url: str, path: Path) -> None:
+    """The Activity page, after a customer's past (give_a_past) and a colleague's failed
+    sign-in, with the newest event selected."""
+    api = PartnerApi(url)
+    with contextlib.suppress(InvalidCredentialsError):
+        api.login("agent", "not the password")
+    api.close()
+    page = window.activity
+    window.show_page(page)
+    wait_until(lambda: page.model.has_loaded() and not page.model.is_loading())
+    page.table.selectRow(0)
+    save(window, path)
+
+
 def shoot_help_menu(window: MainWindow, path: Path) -> None:
     bar = window.menuBar()
     help_action = bar.actions()[-1]
@@ -334,6 +351,7 @@ def main() -> int:
         wait_until(lambda: not window._dialogs)
         shoot_canceled(window, url, args.out)
         shoot_export(window, args.out)
+        shoot_activity(window, url, args.out / "activity.png")
         shoot_help_menu(window, args.out / "help-menu.png")
         shoot_login(url, args.out / "login.png", runner, settings)
         shoot_settings(window, args.out / "settings.png")

@@ -19,8 +19,10 @@ from desktop.ui.activity import calls
 from desktop.ui.activity.customer_picker import ID_ROLE
 from desktop.ui.activity.model import ActivityTableModel
 from desktop.ui.activity.page import ActivityPage
+from desktop.ui.activity.words import CUSTOMER_ACTIONS, TEAM_ACTIONS, ActivityWords
 from desktop.ui.customer.dialog import CustomerDialog
 from desktop.ui.main_window import MainWindow
+from tests.desktop.a11y_support import focused, press
 from tests.desktop.customer_dialog_support import OFFSCREEN_NOISE, server_customer
 from tests.support.fault_proxy import Fault, FaultProxy
 from tests.support.gui import AppHarness
@@ -34,8 +36,8 @@ UPDATES = 24  # edits of one customer: enough events for several small pages
 
 @pytest.fixture(scope="module")
 def scene(server: ServerProcess) -> dict[str, Any]:
-    """Who did what, before any window opens: edits by demo, a failed sign-in of agent's, and
-    a suspension by admin with its reason."""
+    """Who did what, before any window opens: edits by demo, a failed sign-in of agent's, a
+    colleague added, and a suspension by admin with its reason."""
     demo = ApiClient(server.url).login()
     active = [c for c in demo.get("/customers", params={"limit": 50}).json()["items"]]
     active = [c for c in active if c["status"] == "active"]
@@ -52,6 +54,17 @@ def scene(server: ServerProcess) -> dict[str, Any]:
         f"{server.url}/auth/login", json={"username": "agent", "password": "wrong"}, timeout=30
     )
     assert wrong.status_code == 401
+    added = demo.post(
+        "/staff",
+        json={
+            "username": "mara",
+            "display_name": "Mara Kos",
+            "email": "mara@example.hr",
+            "role": "agent",
+            "password": "long enough passphrase 42",
+        },
+    )
+    assert added.status_code == 201, added.text
     admin = ApiClient(server.url).login("admin", "admin")
     started = admin.post(
         f"/customers/{suspended['id']}/suspend",
@@ -119,6 +132,8 @@ def test_the_owner_sees_every_event_newest_first_in_words(
     name = scene["suspended"]["name"]
     assert ("admin", "Suspended", name, "Reason: Invoice 2026-17 unpaid") in rows
     assert ("agent", "Sign-in failed", "", "Wrong password") in rows
+    added = "Staff member: Mara Kos (mara); Role: agent; Email: mara@example.hr"
+    assert ("demo", "Staff member added", "", added) in rows
     edits = [r for r in rows if r[1] == "Details changed"]
     assert edits and edits[0][2] == scene["edited"]["name"]
     assert edits[0][3].startswith("Contact: ")
@@ -378,3 +393,62 @@ def test_croatian_words(
     assert page.filters.actor.itemText(0) == "Bilo tko"
     whats = column(page, M.WHAT)
     assert "Suspendiran" in whats and "Neuspjela prijava" in whats
+
+
+def test_team_events_are_worded_and_an_unknown_action_is_shown_as_the_server_spells_it(
+    qapp: QApplication,
+) -> None:
+    words = ActivityWords()
+    assert all(words.known_action(a) for a in (*CUSTOMER_ACTIONS, *TEAM_ACTIONS))
+    assert words.action("suspended") == "Suspended"  # the History tab's words
+    assert words.action("auth.login_failed") == "Sign-in failed"
+    assert words.action("plan.changed") == "plan.changed"
+    assert words.details("plan.changed", {"reason": "whatever it means"}) == []
+    changed = {"username": "mara", "fields": ["role"], "changes": {"role": "admin"}}
+    assert words.details("staff.updated", changed) == ["Staff member: mara", "Role: admin"]
+    assert words.details("staff.disabled", {"user_id": "u_1", "username": "mara"}) == [
+        "Staff member: mara"
+    ]
+    assert words.details("partner.updated", {"changes": {"require_mfa": True}}) == [
+        "Two-factor sign-in required of everyone"
+    ]
+    assert words.details("auth.login", {"second_factor": "recovery_code"}) == [
+        "With a recovery code"
+    ]
+    assert words.details("auth.login", {}) == []
+    assert words.details("auth.mfa_failed", {"during": "sign-in"}) == ["While signing in"]
+    assert words.details("auth.recovery_code_used", {"remaining": 9}) == ["9 recovery codes left"]
+    assert words.details("auth.login_failed", {"reason": "account_disabled"}) == [
+        "The account is disabled"
+    ]
+
+
+def test_tab_goes_from_the_buttons_through_the_filters_to_the_table(
+    qtbot: QtBot, scene: dict[str, Any], window: MainWindow
+) -> None:
+    page = open_activity(qtbot, window)
+    page.filters.since_on.setChecked(True)  # a date is a stop only while its box is ticked
+    page.filters.until_on.setChecked(True)
+    settle(qtbot, page)
+    window.activateWindow()
+    page.clear_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(page.clear_button.hasFocus)
+    names = [focused().objectName()]
+    while len(names) < 11:
+        press(qtbot, Qt.Key.Key_Tab)
+        # Tab inside a date goes day, month, year first, as in every Qt date field.
+        if focused().objectName() != names[-1]:
+            names.append(focused().objectName())
+    assert names == [
+        "activityClearFiltersButton",
+        "activityRefreshButton",
+        "activityExportButton",
+        "activityFilterActor",
+        "activityFilterAction",
+        "activityFilterCustomer",
+        "activityFilterFromOn",
+        "activityFilterFrom",
+        "activityFilterToOn",
+        "activityFilterTo",
+        "activityTable",
+    ]

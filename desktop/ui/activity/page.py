@@ -9,6 +9,7 @@ customer last Tuesday".
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
@@ -140,7 +141,12 @@ class ActivityPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.page_problem)
-        QWidget.setTabOrder(self.export_button, self.filters.actor)
+        # Tab follows the reading order: the buttons, the filters left to right, the table.
+        f = self.filters
+        chain = [self.clear_button, self.refresh_button, self.export_button, f.actor, f.action]
+        chain += [f.customer, f.since_on, f.since, f.until_on, f.until, self.table]
+        for earlier, later in pairwise([*chain, self.retry_button]):
+            QWidget.setTabOrder(earlier, later)
 
     def _connect(self) -> None:
         self.filters.changed.connect(self._filter_changed)
