@@ -156,6 +156,8 @@ class AccountDialog(QDialog):
             self._runner.submit(
                 self._api.me, success=self._read, failure=self._not_read, owner=self
             )
+        # Back to where the person was: a closed child may leave no window active.
+        self.activateWindow()
         self.mfa_button.setFocus()
 
     @Slot(object)

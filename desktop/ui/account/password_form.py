@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.api.errors import InvalidCredentialsError, ValidationError
 from desktop.tasks import TaskRunner
 from desktop.ui.failure_words import error_message
+from desktop.ui.staff.calls import field_words
 from desktop.ui.widgets.labels import muted
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.tones import tone_style
@@ -165,8 +166,8 @@ class ChangePasswordForm(QGroupBox):
                 self.current_error, self.current, self.tr("That is not your current password.")
             )
         elif isinstance(error, ValidationError):
-            said = error.fields.get("new_password") or error_message(error)
-            self._at(self.new_error, self.new, said)
+            said = error.fields.get("new_password")
+            self._at(self.new_error, self.new, field_words(said) if said else error_message(error))
         else:
             self._say(error_message(error), "error")
 

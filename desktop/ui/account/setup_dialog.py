@@ -173,10 +173,12 @@ class MfaSetupDialog(QDialog):
             self.tr("Done"),
         )
         self.done_button.clicked.connect(self.accept)
-        self.done_button.hide()
+        self.done_button.setAutoDefault(False)
         buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(leave, QDialogButtonBox.ButtonRole.RejectRole)
+        self.done_button.hide()  # after addButton, which shows what it adds
+        self.confirm.setDefault(True)
         return buttons
 
     # --- the secret -------------------------------------------------------------------------
@@ -251,6 +253,7 @@ class MfaSetupDialog(QDialog):
         self.confirm.hide()
         self.leave.hide()
         self.done_button.show()
+        self.confirm.setDefault(False)
         self.done_button.setDefault(True)
         self.pages.setCurrentWidget(self.codes_page)
         self.codes_page.show_codes(codes)
@@ -286,6 +289,9 @@ class MfaSetupDialog(QDialog):
             self.confirm.setText(self.tr("Checking…") if self._setup else self.tr("Please wait…"))
         elif self._setup is not None:
             self.confirm.setText(self.tr("Turn On"))
+        if not busy and not self.enabled:
+            # Disabled, it stopped being the default: Enter in the code field is Turn On again.
+            self.confirm.setDefault(True)
 
     # --- leaving ----------------------------------------------------------------------------
 

@@ -108,6 +108,9 @@ class TurnOffDialog(QDialog):
         self.turn_off.setEnabled(not busy)
         self.cancel.setEnabled(not busy)
         self.turn_off.setText(self.tr("Turning off…") if busy else self.tr("Turn Off"))
+        if not busy:
+            # Disabled, it stopped being the default (the focus left the disabled field for it).
+            self.turn_off.setDefault(True)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
