@@ -25,7 +25,9 @@ from desktop.ui.staff.add_dialog import AddStaffDialog
 from desktop.ui.staff.model import DISABLED, NAME, ROLE, USERNAME
 from desktop.ui.staff.page import StaffPage
 from tests.desktop.a11y_support import focused, press, tab_to
+from tests.desktop.customer_dialog_support import seeded_server
 from tests.desktop.operation_gui import save_grab, screenshot_path
+from tests.desktop.test_mnemonics import mnemonic, problems, window_texts
 from tests.support.gui import AppHarness
 from tests.support.server import ServerProcess
 
@@ -497,14 +499,56 @@ def test_the_page_speaks_croatian(
     assert page.model.headerData(ROLE, Qt.Orientation.Horizontal) == "Uloga"
 
 
-def test_a_screenshot_of_the_staff_page(
-    qtbot: QtBot, harness: AppHarness, server: ServerProcess, tmp_path: Path
+def test_add_staff_mnemonics_never_clash(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess, language: str, tidy: None
 ) -> None:
-    window = harness.sign_in(qtbot, server.root, "demo", "demo", on_customers=False)
-    window.resize(1200, 640)
-    window.show()
-    page = _open(qtbot, window)
-    _select(qtbot, page, "agent")
-    path = screenshot_path(tmp_path, "staff.png")
-    save_grab(window, path)
-    assert path.stat().st_size > 10_000
+    page = _staff_page(qtbot, harness, server, "demo")
+    page.open_add_dialog()
+    dialog = _question(qtbot, "addStaffDialog")
+    texts = window_texts(dialog)
+    assert len([t for t in texts if mnemonic(t)]) == 6  # every field's label has its letter
+    assert problems(f"{language} Add Staff", texts) == []
+
+
+def _team_for_the_picture(server: ServerProcess) -> None:
+    """A team as a partner's looks: e-mails, one with two-factor, one disabled, sign-ins."""
+    owner = PartnerApi(server.root)
+    owner.login("demo", "demo")
+    people = (
+        ("ana", "Ana Kovač", "agent", True, False),
+        ("ivan", "Ivan Horvat", "viewer", False, True),
+        ("petra", "Petra Jurić", "admin", False, False),
+    )
+    for username, name, role, mfa, disabled in people:
+        password = _password()
+        person = owner.create_staff(
+            username=username,
+            display_name=name,
+            email=f"{username}@demo-partner.hr",
+            role=role,
+            password=password,
+        )
+        colleague = PartnerApi(server.root)
+        colleague.login(username, password)
+        if mfa:
+            colleague.confirm_mfa(pyotp.TOTP(colleague.start_mfa_setup().secret).now())
+        colleague.close()
+        if disabled:
+            owner.update_staff(person.id, {"disabled": True})
+    owner.close()
+
+
+def test_a_screenshot_of_the_staff_page(qtbot: QtBot, harness: AppHarness, tmp_path: Path) -> None:
+    """docs/screenshots/staff.png under `make screenshots`: a server of its own, so the picture
+    shows a team and not this module's test users."""
+    folder = tmp_path / "server"
+    folder.mkdir()
+    with seeded_server(folder) as server:
+        _team_for_the_picture(server)
+        window = harness.sign_in(qtbot, server.root, "demo", "demo", on_customers=False)
+        window.resize(1200, 600)
+        page = _open(qtbot, window)
+        _select(qtbot, page, "ana")
+        path = screenshot_path(tmp_path, "staff.png")
+        save_grab(window, path)
+        assert path.stat().st_size > 10_000
