@@ -68,6 +68,10 @@ class CodeStep(QWidget):
             # Enter is the dialog's Sign In alone (see LoginDialog), never a link's.
             button.setAutoDefault(False)
             button.setDefault(False)
+        # Underlined, as a link reads, in the theme's own colours (light or dark alike).
+        underlined = self.switch_kind.font()
+        underlined.setUnderline(True)
+        self.switch_kind.setFont(underlined)
 
         links = QHBoxLayout()
         links.setContentsMargins(0, 0, 0, 0)
