@@ -8,6 +8,7 @@ Every change is made to users the test creates; the seeded four keep their roles
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,15 @@ from desktop.api import PartnerApi, SessionExpiredError
 from desktop.api.team_records import Role, StaffUser
 from desktop.ui.main_window import MainWindow
 from desktop.ui.staff.add_dialog import AddStaffDialog
-from desktop.ui.staff.model import DISABLED, NAME, ROLE, USERNAME
+from desktop.ui.staff.model import (
+    DISABLED,
+    LAST_SIGN_IN,
+    MFA,
+    NAME,
+    ROLE,
+    USERNAME,
+    StaffTableModel,
+)
 from desktop.ui.staff.page import StaffPage
 from tests.desktop.a11y_support import focused, press, tab_to
 from tests.desktop.customer_dialog_support import seeded_server
@@ -130,6 +139,57 @@ def _close_question() -> None:
 def tidy() -> Iterator[None]:
     yield
     _close_question()
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+def _person(n: int, **changes: object) -> StaffUser:
+    values: dict[str, object] = {
+        "id": f"u_{n}",
+        "username": f"user{n}",
+        "display_name": f"Person {n}",
+        "email": f"user{n}@example.hr",
+        "role": "agent",
+        "mfa_enabled": False,
+        "disabled_at": None,
+        "last_login_at": None,
+        "created_at": "2026-01-05T10:00:00Z",
+    }
+    values.update(changes)
+    return StaffUser.model_validate_json(json.dumps(values))  # as the server sends it
+
+
+def test_the_staff_model_shows_each_person_in_words_and_changes_one_row(
+    qtbot: QtBot, qtmodeltester: object, uk_locale: None
+) -> None:
+    model = StaffTableModel()
+    model.set_staff(
+        [
+            _person(1, role="owner", mfa_enabled=True, last_login_at="2026-03-01T09:12:00Z"),
+            _person(2, disabled_at="2026-03-02T10:00:00Z"),
+        ],
+        own_id="u_1",
+    )
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.index(0, NAME).data() == "Person 1 (you)"
+    assert model.index(0, ROLE).data() == "Owner"
+    assert model.index(0, MFA).data() == "On"
+    assert model.index(1, LAST_SIGN_IN).data() == "Never"
+    assert model.index(1, DISABLED).data().startswith("Since ")
+    assert model.index(0, DISABLED).data() == "No"
+    assert model.index(1, ROLE).data(Qt.ItemDataRole.AccessibleTextRole) == "Role: Agent"
+    assert model.index(1, NAME).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert model.index(0, NAME).data(StaffTableModel.StaffRole).username == "user1"
+
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        assert model.put(_person(2, role="viewer")) == 1
+    assert changed.args[0].row() == changed.args[1].row() == 1
+    assert model.index(1, ROLE).data() == "Viewer" and model.rowCount() == 2
+    with qtbot.waitSignal(model.rowsInserted):
+        assert model.put(_person(3)) == 2
+    assert model.row_of("u_3") == 2 and model.row_of("u_9") is None
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
 # -- who may open it ---------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 """What the Staff page does to a person or the team once asked: each change is confirmed
 first (confirm.py), then sent on the TaskRunner; the answer comes back as signals.
 
-After a refusal the page shows the server's state again (the role picker goes back); a 403
-means the role changed meanwhile, so /me is read again; lowering one's own role re-reads it
-too, and every guarded control of the window follows.
+After a refusal the page shows the server's state again (the role picker goes back); lowering
+one's own role reads /me again, as a 403 does, and every guarded control of the window follows.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from desktop.api.errors import ForbiddenError, NotFoundError
+from desktop.api.errors import NotFoundError
 from desktop.api.records import Partner
 from desktop.api.team_records import Role, StaffUser
 from desktop.ui.staff.calls import change_role, refusal_words, require_mfa, set_disabled
@@ -169,8 +168,8 @@ class StaffActions(QObject):
 
     def _failed(self, error: BaseException, name: str) -> None:
         self._finish()
-        if isinstance(error, ForbiddenError):
-            self._permissions.reload()  # the role changed meanwhile: the guards follow
+        # A 403 (the role changed meanwhile) re-reads /me by itself: Permissions follows every
+        # task the runner saw refused.
         if isinstance(error, NotFoundError):
             self.stale.emit()
         reason = refusal_words(error, name)

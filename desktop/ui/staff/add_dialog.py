@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.errors import ConflictError, ForbiddenError, ValidationError
+from desktop.api.errors import ConflictError, ValidationError
 from desktop.api.team_records import Role, StaffUser
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.staff.calls import StaffDraft, add_staff, field_words
@@ -63,7 +63,6 @@ class _Field:
 
 class AddStaffDialog(QDialog):
     staff_added = Signal(object)  # the StaffUser the server made
-    forbidden = Signal()  # a 403: the role changed meanwhile, /me is worth reading again
 
     def __init__(
         self,
@@ -257,9 +256,7 @@ class AddStaffDialog(QDialog):
                         fields="; ".join(f"{k}: {v}" for k, v in unplaced.items())
                     )
                 )
-        else:
-            if isinstance(error, ForbiddenError):
-                self.forbidden.emit()
+        else:  # a 403 re-reads /me by itself (Permissions follows the runner's refusals)
             self._say(self.tr("{reason} No one was added.").format(reason=failure_reason(error)))
         self._update()
         if placed:

@@ -346,7 +346,6 @@ class StaffPage(QWidget):
             return
         dialog = AddStaffDialog(self._api, self._runner, roles_given_by(self._permissions.me), self)
         dialog.staff_added.connect(self._added)
-        dialog.forbidden.connect(self._permissions.reload)
         dialog.finished.connect(lambda _code: self._add_closed(dialog))
         self._dialog = dialog
         dialog.open()
