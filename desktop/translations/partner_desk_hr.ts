@@ -3045,8 +3045,8 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Vaš partner zahtijeva prijavu u dva koraka: postavite je da biste nastavili. Odjavljeni ste.</translation>
     </message>
     <message>
-        <source>{reason} Enter your password again.</source>
-        <translation>{reason} Ponovno unesite lozinku.</translation>
+        <source>This sign-in took too long. Enter your password again.</source>
+        <translation>Ova je prijava predugo trajala. Ponovno unesite lozinku.</translation>
     </message>
     <message>
         <source>Try again in {n} s</source>
@@ -4048,6 +4048,10 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Enter your password.</source>
         <translation>Unesite lozinku.</translation>
+    </message>
+    <message>
+        <source>This sign-in took too long. Enter your password again.</source>
+        <translation>Ova je prijava predugo trajala. Ponovno unesite lozinku.</translation>
     </message>
     <message>
         <source>Verify</source>

@@ -150,6 +150,29 @@ def test_too_many_wrong_codes_count_down_before_the_next_try(
     assert login.on_code_step and harness.controller.window is None
 
 
+def test_a_sign_in_whose_token_was_spent_goes_back_to_the_password(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess
+) -> None:
+    person = enable_mfa(server, new_person(server, "slow"))
+    sign_in_to_code_step(qtbot, harness, server, person)
+    login = harness.login
+    assert login._challenge is not None
+    # The token is good once: spent elsewhere (as five minutes gone would make it), it is refused.
+    spent = ApiClient(server.url).post(
+        "/auth/mfa", json={"mfa_token": login._challenge.mfa_token, "code": person.code(1)}
+    )
+    assert spent.status_code == 200, spent.text
+    type_code(qtbot, harness, person.wrong_code())
+    error = login.findChild(QLabel, "signInError")
+    qtbot.waitUntil(lambda: error.isVisible() and login.password.isEnabled(), timeout=ANSWER_MS)
+    assert error.text() == "This sign-in took too long. Enter your password again."
+    assert not login.on_code_step and login._challenge is None
+    assert focused() is login.password and login.password.text() == person.password
+    # Enter signs in again from here: a new token, and the code step.
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.on_code_step and login._challenge is not None, timeout=ANSWER_MS)
+
+
 def test_an_expired_session_asks_for_the_password_and_then_the_code(
     qtbot: QtBot, harness: AppHarness, server: ServerProcess
 ) -> None:

@@ -310,9 +310,12 @@ class LoginDialog(QDialog):
             self._show_code_step(error)
             return
         if self.on_code_step and isinstance(error, InvalidCredentialsError | SessionExpiredError):
-            # The token expired or was spent (mfa_token_invalid): the password again.
+            # The token expired or was spent (mfa_token_invalid), or the account was disabled
+            # meanwhile: the password step again, saying which.
             self.back_to_password(
-                self.tr("{reason} Enter your password again.").format(reason=error_message(error))
+                self.tr("This sign-in took too long. Enter your password again.")
+                if error.code == "mfa_token_invalid"
+                else error_message(error)
             )
             return
         if self.on_code_step:

@@ -132,9 +132,12 @@ class ReauthDialog(QDialog):
                 self.ok.setEnabled(False)  # as the server asks; Cancel still leaves
                 QTimer.singleShot(max(1, error.retry_after) * 1000, self, self._waited)
             return
+        message = error_message(error)
         if self._challenge is not None:  # the token expired or was spent: the password again
             self._back_to_password()
-        self.error.setText(error_message(error))
+            if getattr(error, "code", "") == "mfa_token_invalid":
+                message = self.tr("This sign-in took too long. Enter your password again.")
+        self.error.setText(message)
         self.error.show()
         self.password.setFocus()
         self.password.selectAll()
