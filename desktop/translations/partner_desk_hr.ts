@@ -56,8 +56,8 @@
         <translation>&lt;b&gt;Isključena.&lt;/b&gt; Za prijavu je dovoljna lozinka.</translation>
     </message>
     <message>
-        <source>Set &amp;Up Two-Factor…</source>
-        <translation>&amp;Postavi prijavu u dva koraka…</translation>
+        <source>Set Up &amp;Two-Factor…</source>
+        <translation>Postavi prijavu u &amp;dva koraka…</translation>
     </message>
     <message>
         <source>Your partner requires two-factor sign-in for all staff.</source>
@@ -1350,7 +1350,7 @@ Odaberite drugu mapu.</translation>
     </message>
     <message>
         <source>&amp;Repeat new password:</source>
-        <translation>Po&amp;novite novu lozinku:</translation>
+        <translation>&amp;Ponovite novu lozinku:</translation>
     </message>
     <message>
         <source>Password problem</source>
@@ -3394,7 +3394,7 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     </message>
     <message>
         <source>&amp;Code from the app:</source>
-        <translation>&amp;Kôd iz aplikacije:</translation>
+        <translation>Kôd iz &amp;aplikacije:</translation>
     </message>
     <message>
         <source>Turn On</source>

@@ -6,6 +6,7 @@ current password keeping the session. Nothing secret is left in the settings or 
 
 from __future__ import annotations
 
+import json
 import logging
 import stat
 from collections.abc import Iterator
@@ -20,7 +21,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QP
 from pytestqt.qtbot import QtBot
 
 from desktop import log_file
+from desktop.api.client import PartnerApi
+from desktop.api.records import Me
 from desktop.log_file import AppLog
+from desktop.tasks import TaskRunner
 from desktop.ui.account.dialog import AccountDialog
 from desktop.ui.account.qr import QUIET_ZONE
 from desktop.ui.account.setup_dialog import MfaSetupDialog
@@ -29,7 +33,8 @@ from desktop.ui.main_window import MainWindow
 from tests.desktop.a11y_support import focused, press, tab_to
 from tests.desktop.mfa_gui import ANSWER_MS, Person, new_person
 from tests.desktop.operation_gui import save_grab, screenshot_path, unnamed_controls
-from tests.support.gui import AppHarness
+from tests.desktop.test_accessible_names import _unnamed
+from tests.support.gui import OFFLINE, AppHarness
 from tests.support.server import ApiClient, ServerProcess
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support ")
@@ -100,9 +105,9 @@ def test_two_factor_is_set_up_and_turned_off_with_the_keyboard_alone(
     person = new_person(server, "setup")
     window = harness.sign_in(qtbot, server.root, person.username, person.password)
     account = open_account(qtbot, window)
-    assert unnamed_controls(account) == []
+    assert unnamed_controls(account) == [] and _unnamed(account) == []
     button = account.findChild(QPushButton, "mfaSetupButton")
-    assert button.text() == "Set &Up Two-Factor…"
+    assert button.text() == "Set Up &Two-Factor…"
     tab_to(qtbot, "mfaSetupButton")
     press(qtbot, Qt.Key.Key_Space)
 
@@ -141,6 +146,7 @@ def test_two_factor_is_set_up_and_turned_off_with_the_keyboard_alone(
     assert len(person.recovery_codes) == 10
     assert "will not be shown again" in setup.findChild(QLabel, "recoveryCodesOnce").text()
     assert setup._setup is None and secret_field.text() == ""  # the secret is gone already
+    assert _unnamed(setup) == []
     save_grab(setup, screenshot_path(tmp_path, "mfa-recovery-codes.png"))
 
     # Save as… writes the plain text file the person chose; Copy, the clipboard.
@@ -187,7 +193,7 @@ def test_two_factor_is_set_up_and_turned_off_with_the_keyboard_alone(
     qtbot.keyClicks(focused(), person.recovery_codes[3])
     with qtbot.waitSignal(turn_off.accepted, timeout=ANSWER_MS):
         press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: button.text() == "Set &Up Two-Factor…", timeout=ANSWER_MS)
+    qtbot.waitUntil(lambda: button.text() == "Set Up &Two-Factor…", timeout=ANSWER_MS)
     assert ApiClient(server.url).login(person.username, person.password).token
 
     for handler in logging.getLogger().handlers:
@@ -276,6 +282,35 @@ def test_the_user_name_in_the_status_bar_opens_the_account_dialog(
     dialog.reject()
 
 
+def test_with_a_team_that_requires_two_factor_it_cannot_be_turned_off(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    me = Me.model_validate_json(
+        json.dumps(
+            {
+                "username": "ana",
+                "role": "agent",
+                "display_name": "Ana Kovač",
+                "permissions": ["customers.read"],
+                "mfa_enabled": True,
+                "partner": {"id": "p_1", "name": "Demo Partner", "require_mfa": True},
+            }
+        )
+    )
+    api = PartnerApi(OFFLINE)  # nothing is sent: the dialog shows what /me said
+    try:
+        dialog = AccountDialog(api, runner, me, "ana")
+        qtbot.addWidget(dialog)
+        button = dialog.findChild(QPushButton, "mfaSetupButton")
+        assert button.text() == "Turn &Off Two-Factor…" and not button.isEnabled()
+        assert "requires two-factor" in button.toolTip()
+        assert dialog.findChild(QLabel, "mfaNote").text().startswith("Your partner requires")
+        assert "Ana Kovač" in dialog.findChild(QLabel, "accountWho").text()
+        assert _unnamed(dialog) == []
+    finally:
+        api.close()
+
+
 def test_in_croatian_the_account_dialog_speaks_croatian(
     qtbot: QtBot, harness: AppHarness, server: ServerProcess, croatian: None
 ) -> None:
@@ -284,5 +319,5 @@ def test_in_croatian_the_account_dialog_speaks_croatian(
     account = open_account(qtbot, window)
     assert account.windowTitle() == "Račun"
     assert (
-        account.findChild(QPushButton, "mfaSetupButton").text() == "&Postavi prijavu u dva koraka…"
+        account.findChild(QPushButton, "mfaSetupButton").text() == "Postavi prijavu u &dva koraka…"
     )

@@ -35,6 +35,7 @@ from tests.desktop.mfa_gui import (
     wait_signed_in,
 )
 from tests.desktop.operation_gui import save_grab, screenshot_path, unnamed_controls
+from tests.desktop.test_accessible_names import _unnamed
 from tests.support.gui import AppHarness
 from tests.support.server import ApiClient, ServerProcess
 
@@ -72,7 +73,7 @@ def test_the_code_step_refuses_a_wrong_or_replayed_code_and_takes_a_recovery_cod
     sign_in_to_code_step(qtbot, harness, server, person, remember=True)
     login = harness.login
     assert code_field(harness).hasFocus()
-    assert unnamed_controls(login) == []
+    assert unnamed_controls(login) == [] and _unnamed(login) == []
     token = login._challenge.mfa_token if login._challenge else ""
     assert token
     save_grab(login, screenshot_path(tmp_path, "signin-code.png"))

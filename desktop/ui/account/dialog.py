@@ -118,7 +118,7 @@ class AccountDialog(QDialog):
             )
         else:
             self.mfa_status.setText(self.tr("<b>Off.</b> Your password alone signs you in."))
-            self.mfa_button.setText(self.tr("Set &Up Two-Factor…"))
+            self.mfa_button.setText(self.tr("Set Up &Two-Factor…"))
             self.mfa_button.setAccessibleName(self.tr("Set up two-factor"))
             self.mfa_button.setEnabled(True)
             self.mfa_button.setToolTip("")
