@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import TypeVar
 
 import urllib3
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import InvalidHeader, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from desktop.api.errors import ApiError, BadResponseError, NetworkError, ServerError
@@ -119,6 +119,16 @@ class _TransportRetry(Retry):
     timeout is not retried either: a server that did not answer in time once will keep the
     person waiting a second and third time.
     """
+
+    def get_retry_after(self, response: urllib3.BaseHTTPResponse) -> float | None:
+        # urllib3 raises InvalidHeader for a Retry-After it cannot read ("soon", "-1", "²") out
+        # of its urlopen, past the answer it has not read: that answer's connection stayed open
+        # until the garbage collector came across it (a ResourceWarning at a random moment),
+        # and a 503 became a lost connection. Unreadable, it is no wait of its own: the backoff.
+        try:
+            return super().get_retry_after(response)
+        except InvalidHeader:
+            return None
 
     def increment(
         self,
