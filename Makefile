@@ -62,11 +62,12 @@ format: $(STAMP)
 screenshots: $(STAMP)
 	@scripts/system-deps.sh $(SCREEN_DEBS)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m scripts.screenshots docs/screenshots
-	# The suspend flow's and the Staff page's screens come from the tests that drive them
-	# (grab() needs no screen).
+	# The suspend flow's, the Staff page's and two-factor's screens come from the tests that
+	# drive them (grab() needs no screen).
 	PARTNER_DESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/desktop/test_suspend_flow.py tests/desktop/test_bulk_operations.py \
-		tests/desktop/test_staff_page.py
+		tests/desktop/test_staff_page.py tests/desktop/test_signin_mfa.py \
+		tests/desktop/test_account_dialog.py
 
 # Benchmarks print ratios against baselines measured in the same run; they are never tests.
 # Each step merges its figures into bench/results.json; `-` keeps going past a goal not met.
