@@ -133,11 +133,18 @@ class AppController(QObject):
             )
         operations.setParent(self.window)
         self.window.sign_out_requested.connect(self.sign_out)
+        self.window.account.password_changed.connect(self._password_changed)
         if self._demo is not None:
             self.window.connection.watch_demo(self._demo)
         self.window.start()
         # The app is built: what lives now lives until sign-out or quit (desktop/gc_tuning.py).
         freeze_startup_objects()
+
+    @Slot(str)
+    def _password_changed(self, password: str) -> None:
+        if self.window is not None:
+            session = self.window.session
+            self._credentials.replace(session.server_url, session.username, password)
 
     @Slot()
     def sign_out(self) -> None:

@@ -98,6 +98,19 @@ class CredentialStore:
             log.warning("keyring %s could not be read", self._name, exc_info=True)
             return None
 
+    def replace(self, server: str, user: str, password: str) -> None:
+        """A changed password takes the old one's place: in memory, and in the keyring only if
+        the old one was there (the person chose Remember me then; this does not choose for them)."""
+        key = self._key(server, user)
+        self._memory[key] = password
+        if self._backend is None:
+            return
+        try:
+            if self._backend.get_password(SERVICE, key) is not None:
+                self._backend.set_password(SERVICE, key, password)
+        except Exception:
+            log.warning("keyring %s could not update the password", self._name, exc_info=True)
+
     def forget(self, server: str, user: str) -> None:
         key = self._key(server, user)
         self._memory.pop(key, None)

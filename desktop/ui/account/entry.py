@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 
 class AccountEntry(QObject):
+    # The person's new password: the app keeps it where the old one was (keyring or memory),
+    # so Remember me's next start signs in with it.
+    password_changed = Signal(str)
+
     def __init__(
         self,
         window: QWidget,
@@ -68,6 +72,7 @@ class AccountEntry(QObject):
             self._window,
         )
         dialog.me_changed.connect(self._permissions.set_me)
+        dialog.password_form.password_changed.connect(self.password_changed)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self._dialog = dialog
         dialog.open()

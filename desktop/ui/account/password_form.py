@@ -35,7 +35,9 @@ MIN_LENGTH = 12  # the server's rule (docs/api.md, POST /staff and POST /me/pass
 
 
 class ChangePasswordForm(QGroupBox):
-    password_changed = Signal()
+    # The new password, for the credential store to keep in place of the old one (in memory
+    # only, on its way; never logged).
+    password_changed = Signal(str)
 
     def __init__(self, api: PartnerApi, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -149,6 +151,7 @@ class ChangePasswordForm(QGroupBox):
     @Slot(object)
     def _changed(self, _nothing: object) -> None:
         self._set_busy(False)
+        new_password = self.new.text()
         self.forget()
         self._say(
             self.tr(
@@ -156,7 +159,7 @@ class ChangePasswordForm(QGroupBox):
             ),
             "success",
         )
-        self.password_changed.emit()
+        self.password_changed.emit(new_password)
 
     @Slot(object)
     def _refused(self, error: Exception) -> None:
