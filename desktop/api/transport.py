@@ -81,6 +81,16 @@ class _TlsAdapter(HTTPAdapter):
         return super().proxy_manager_for(proxy, **proxy_kwargs)
 
 
+class _Session(requests.Session):
+    """Never looks at a redirect. Nothing in the API redirects and none is followed
+    (allow_redirects=False), but requests would still prepare the next request: read a 3xx's
+    body whole, past the answer cap, and its Location, which may not even decode (a
+    UnicodeDecodeError that no ApiError stands for)."""
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        return None
+
+
 def tls_context(ca_bundle: str | None) -> ssl.SSLContext:
     # truststore asks the OS (Keychain, Windows store, system CA files), so a company CA the
     # machine already trusts works without shipping certifi's list.
@@ -125,7 +135,7 @@ class Transport:
         self.connection = ConnectionMonitor()
 
     def _new_session(self, once: bool) -> requests.Session:
-        session = requests.Session()
+        session = _Session()
         session.trust_env = False
         session.verify = True
         session.proxies = dict(self._proxies)

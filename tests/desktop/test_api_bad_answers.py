@@ -235,6 +235,35 @@ def test_a_redirect_is_not_followed(fake: ScriptedServer, api: PartnerApi) -> No
     assert [s.path for s in fake.seen] == ["/api/v1/me"]
 
 
+@pytest.mark.parametrize("location", ["\u00ff", "http://evil.example/\u00e9"], ids=["ff", "e9"])
+def test_a_redirect_to_an_address_that_is_not_utf_8_is_a_bad_response(
+    fake: ScriptedServer, api: PartnerApi, location: str
+) -> None:
+    # The header goes out as Latin-1 bytes: \xff, \xe9 alone are no UTF-8.
+    fake.route("GET", "/me", _raw(302, b"", None, Location=location))
+    error = _caught(api.me)
+    assert isinstance(error, BadResponseError)
+    assert "redirected" in error.message
+
+
+def test_a_redirects_body_is_capped_like_any_other(fake: ScriptedServer) -> None:
+    api = PartnerApi(fake.root, token="t", max_answer_bytes=1024)
+
+    def chunked(h: BaseHTTPRequestHandler) -> None:  # no length to refuse it by beforehand
+        h.send_response(302)
+        h.send_header("Location", "http://evil.example/")
+        h.send_header("Transfer-Encoding", "chunked")
+        h.end_headers()
+        for _ in range(100):
+            h.wfile.write(b"400\r\n" + b" " * 1024 + b"\r\n")
+        h.wfile.write(b"0\r\n\r\n")
+
+    fake.route("GET", "/me", chunked)
+    error = _caught(api.me)
+    assert isinstance(error, BadResponseError)
+    assert "larger than" in error.message
+
+
 # -- size limits ---------------------------------------------------------------------------------
 
 
