@@ -285,6 +285,32 @@ def test_signing_out_of_a_required_set_up_goes_back_to_the_password(
         owner.require_mfa(False)
 
 
+def test_two_factor_required_while_working_brings_the_set_up_to_the_person(
+    qtbot: QtBot, harness: AppHarness, server: ServerProcess, owner: PartnerOwner
+) -> None:
+    from desktop.ui.account.setup_dialog import MfaSetupDialog
+
+    person = new_person(server, "worker")
+    window = harness.sign_in(qtbot, server.root, person.username, person.password)
+    owner.require_mfa(True)
+    try:
+        window.customers.refresh()  # refused now: 403 mfa_setup_required
+        qtbot.waitUntil(lambda: window.account.dialog is not None, timeout=ANSWER_MS)
+        account = window.account.dialog
+        assert account is not None
+        qtbot.waitUntil(lambda: account.findChild(MfaSetupDialog) is not None, timeout=ANSWER_MS)
+        setup = account.findChild(MfaSetupDialog)
+        qtbot.waitUntil(lambda: bool(setup.secret.text()), timeout=ANSWER_MS)
+        person.secret = setup.secret.text().replace(" ", "")
+        # A second refusal while the set-up is open opens nothing more.
+        window.customers.refresh()
+        qtbot.wait(300)
+        assert len(account.findChildren(MfaSetupDialog)) == 1
+        setup.reject()
+    finally:
+        owner.require_mfa(False)
+
+
 def test_in_croatian_the_code_step_speaks_croatian(
     qtbot: QtBot, harness: AppHarness, server: ServerProcess, croatian: None
 ) -> None:

@@ -36,6 +36,9 @@ class AccountEntry(QObject):
         self._runner = runner
         self._permissions = permissions
         self._dialog: AccountDialog | None = None
+        # The team began to require two-factor while this person works: their calls are refused
+        # until it is set up, so the set-up comes to them instead of only the refusals.
+        runner.refused.connect(self._refused)
         user_label.installEventFilter(self)
         user_label.setCursor(Qt.CursorShape.PointingHandCursor)
         tip = self.tr("Click for your account: password and two-factor sign-in.")
@@ -51,6 +54,16 @@ class AccountEntry(QObject):
             self.open()
             return True
         return super().eventFilter(watched, event)
+
+    @Slot(object)
+    def _refused(self, error: object) -> None:
+        from desktop.api.errors import MfaSetupRequiredError
+
+        if not isinstance(error, MfaSetupRequiredError) or self._dialog is not None:
+            return
+        self.open()
+        if self._dialog is not None and not self._dialog.mfa_enabled:
+            self._dialog.mfa_button.click()
 
     @property
     def dialog(self) -> AccountDialog | None:
