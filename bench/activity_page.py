@@ -33,7 +33,8 @@ from typing import Any
 import requests
 from sqlalchemy import func, select
 
-from bench.server_search import Result, merge_results, print_table, seed, serving
+from bench.results import Result, merge_results, print_table
+from bench.seeded_server import seed, serving
 from server.db import Database
 from server.models import Customer, Event, Partner
 

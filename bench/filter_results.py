@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from bench import filter_keystroke as fk
-from bench.server_search import RESULTS, Result, merge_results, print_table
+from bench.results import RESULTS, Result, merge_results, print_table
 
 MEDIAN_GOAL_MS = 16.0
 WORST_GOAL_MS = 50.0

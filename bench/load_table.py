@@ -45,7 +45,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.filter_keystroke import Heartbeat
-from bench.server_search import RESULTS, Result, merge_results, print_table
+from bench.results import RESULTS, Result, merge_results, print_table
 from desktop.api.client import PartnerApi
 from desktop.gc_tuning import freeze_startup_objects
 from desktop.models.customer_filter import CustomerFilterModel

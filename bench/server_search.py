@@ -26,43 +26,28 @@ from __future__ import annotations
 
 import argparse
 import base64
-import json
 import os
 import platform
 import re
-import signal
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import requests
 
-RESULTS = Path(__file__).with_name("results.json")
+from bench.results import RESULTS, Result, median_ms, merge_results, print_table
+from bench.seeded_server import seed, serving
+
 PAGE = 200
 PAGE_GOAL_MS = 50.0
 SEARCH_GOAL_MS = 300.0
 SEED_GOAL_S_PER_MILLION = 60.0
-
-
-@dataclass
-class Result:
-    name: str
-    value: float
-    unit: str
-    baseline: str | None
-    baseline_value: float | None
-    ratio: float | None
-    goal: str
-    met: bool
 
 
 @dataclass(frozen=True)
@@ -87,77 +72,6 @@ def searches(customers: int) -> list[Search]:
         Search("field: phone, 1 character", "7", field="phone"),
         Search("with status", "dental", status="suspended"),
     ]
-
-
-def median_ms(run: Callable[[], Any], repeat: int) -> float:
-    run()  # warm-up: caches, prepared statements, connection
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-# Seeding and the server.
-
-
-def seed(url: str, customers: int) -> tuple[float, float]:
-    """(seconds the seed reports, seconds of the whole `partner-api seed` process)."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "server.cli",
-            "seed",
-            "--database",
-            url,
-            "--customers",
-            str(customers),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    wall = time.perf_counter() - started
-    match = re.search(r"in ([0-9.]+) s", done.stdout)
-    if not match:
-        raise RuntimeError(f"unexpected seed output: {done.stdout!r} {done.stderr!r}")
-    return float(match.group(1)), wall
-
-
-@contextmanager
-def serving(url: str) -> Iterator[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", "--port", "0", "--database", url],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        root = proc.stdout.readline().strip()
-        if not root.startswith("http://"):
-            raise RuntimeError(f"the server did not start: {root!r}")
-        base = f"{root}/api/v1"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=2).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the server did not answer /health")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 class Client:
@@ -355,30 +269,6 @@ def _result(name: str, ms: float, baseline: str, baseline_ms: float, goal_ms: fl
         f"<= {goal_ms:g} ms",
         ms <= goal_ms,
     )
-
-
-def print_table(results: list[Result], header: str) -> None:
-    print()
-    print(header)
-    width = max(len(r.name) for r in results)
-    print(f"{'measure':<{width}}  {'value':>10}  {'baseline':>10}  {'ratio':>7}  goal")
-    for r in results:
-        value = f"{r.value:g} {r.unit}"
-        base = f"{r.baseline_value:g} {r.unit}" if r.baseline_value is not None else "-"
-        ratio = f"{r.ratio:g}x" if r.ratio is not None else "-"
-        mark = "met" if r.met else "NOT MET"
-        print(f"{r.name:<{width}}  {value:>10}  {base:>10}  {ratio:>7}  {r.goal} {mark}")
-
-
-def merge_results(results: list[Result]) -> None:
-    """Replace the entries of the same name in bench/results.json, keep every other one."""
-    existing: list[dict[str, Any]] = []
-    if RESULTS.exists():
-        existing = json.loads(RESULTS.read_text(encoding="utf-8"))
-    names = {r.name for r in results}
-    merged = [e for e in existing if e.get("name") not in names]
-    merged += [asdict(r) for r in results]
-    RESULTS.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.server_search import Result, merge_results, print_table
+from bench.results import Result, merge_results, print_table
 from tests.support.server import ServerProcess, seed_database
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -43,7 +43,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.filter_keystroke import Heartbeat
-from bench.server_search import RESULTS, Result, merge_results, print_table
+from bench.results import RESULTS, Result, merge_results, print_table
 from desktop.api.client import PartnerApi, new_idempotency_key
 from desktop.api.operation_watch import Backoff, watch_operation
 from desktop.api.records import Customer
