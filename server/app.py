@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from server import __version__, errors, routes
+from server.change_hub import ChangeHub
 from server.config import Settings
 from server.db import Database
 from server.migrate import upgrade
@@ -19,10 +20,12 @@ from server.routes import (
     activity,
     auth,
     branding,
+    changes,
     customer_services,
     customers,
     mfa,
     operations,
+    snapshot,
     staff,
     summary,
 )
@@ -44,15 +47,18 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     if migrate:
         upgrade(db.engine)
     worker = OperationWorker(db, settings)
+    hub = ChangeHub(db, settings, wake_worker=worker.wake)
     # At start, not at the first set-up: a key file is made once, before any request races it.
     server_key = load_server_key(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         worker.start()
+        await hub.start()
         try:
             yield
         finally:
+            hub.stop()
             worker.stop()
             db.dispose()
 
@@ -68,11 +74,14 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.settings = settings
     app.state.db = db
     app.state.worker = worker
+    app.state.changes = hub
     app.state.server_key = server_key
     errors.install(app)
     modules = (
         auth,
         mfa,
+        # Before customers: /customers/snapshot is not a customer's id.
+        snapshot,
         customers,
         customer_services,
         operations,
@@ -80,6 +89,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         branding,
         staff,
         activity,
+        changes,
     )
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)

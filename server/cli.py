@@ -8,6 +8,7 @@ import logging
 import socket
 import sys
 import time
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
@@ -68,6 +69,24 @@ def build_parser() -> argparse.ArgumentParser:
         "when PARTNER_API_SECRET_KEY is set (default: beside a SQLite database, else in the "
         "user data folder)",
     )
+    serve.add_argument(
+        "--changes-retention-seconds",
+        type=float,
+        default=Settings.changes_retention_seconds,
+        help="how long the change log keeps a change; an older cursor is 410 (default: a day)",
+    )
+    serve.add_argument(
+        "--changes-prune-seconds",
+        type=float,
+        default=Settings.changes_prune_seconds,
+        help="how often changes past the retained window are deleted (default %(default)s)",
+    )
+    serve.add_argument(
+        "--keepalive-seconds",
+        type=float,
+        default=Settings.changes_keepalive_seconds,
+        help="an idle change stream gets a comment this often (default %(default)s)",
+    )
     serve.add_argument("--log-level", default="warning")
 
     seed = sub.add_parser("seed", help="fill an empty database with demo data")
@@ -102,6 +121,9 @@ def serve(args: argparse.Namespace) -> int:
         "lease_seconds": args.lease_seconds,
         "token_ttl_seconds": args.token_ttl_seconds,
         "secret_key_file": args.secret_key_file,
+        "changes_retention_seconds": args.changes_retention_seconds,
+        "changes_prune_seconds": args.changes_prune_seconds,
+        "changes_keepalive_seconds": args.keepalive_seconds,
     }
     if args.fault is not None:
         extra["faults"] = parse_faults(args.fault)
@@ -116,9 +138,29 @@ def serve(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     print(f"http://{host}:{port}", flush=True)
-    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, lifespan="on")
-    uvicorn.Server(config).run(sockets=[sock])
+    # Open streams (GET /changes) never end by themselves: they are told to at the signal,
+    # and whatever is still open after a few seconds is cut, so a stop never hangs.
+    config = uvicorn.Config(
+        app,
+        log_level=args.log_level,
+        access_log=False,
+        lifespan="on",
+        timeout_graceful_shutdown=5,
+    )
+    _server(config, app.state.changes).run(sockets=[sock])
     return 0
+
+
+def _server(config: Any, hub: Any) -> Any:
+    """uvicorn's Server, which first tells the change streams to end when asked to stop."""
+    import uvicorn
+
+    class StreamsEndingServer(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            hub.end_streams()
+            super().handle_exit(sig, frame)
+
+    return StreamsEndingServer(config)
 
 
 def seed(args: argparse.Namespace) -> int:

@@ -65,6 +65,15 @@ class Settings:
     secret_key: str = field(default_factory=lambda: os.environ.get(SECRET_KEY_ENV, ""), repr=False)
     # "" is the default place: beside a SQLite database, else in the data folder.
     secret_key_file: str = ""
+    # The change log and its streams (server/changes.py, server/change_hub.py): how long
+    # changes are kept (a cursor older is 410), how often old ones are pruned, how often
+    # SQLite's log is polled for other processes' changes, the keep-alive comment's interval,
+    # and how often an open stream checks that its session is still valid.
+    changes_retention_seconds: float = 24 * 3600
+    changes_prune_seconds: float = 600.0
+    changes_poll_seconds: float = 0.15
+    changes_keepalive_seconds: float = 15.0
+    changes_recheck_seconds: float = 60.0
 
     def fault_for(self, account_number: str) -> str | None:
         for rule in self.faults:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from server import changes
 
 IMMEDIATE = "sqlite_immediate"
 
@@ -67,6 +69,10 @@ class Database:
         writer = self.engine.execution_options(**{IMMEDIATE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)
+        # Every commit that logged changes (server/changes.py) tells these, in this process.
+        self._change_callbacks: list[Callable[[frozenset[str]], None]] = []
+        for factory in (self._read, self._write):
+            changes.install(factory, self._changes_committed)
 
     @property
     def is_sqlite(self) -> bool:
@@ -77,6 +83,14 @@ class Database:
         factory = self._write if write else self._read
         with factory() as session, session.begin():
             yield session
+
+    def on_changes(self, callback: Callable[[frozenset[str]], None]) -> None:
+        """Call `callback(kinds)` after each commit here that wrote the change log."""
+        self._change_callbacks.append(callback)
+
+    def _changes_committed(self, kinds: frozenset[str]) -> None:
+        for callback in list(self._change_callbacks):
+            callback(kinds)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -56,7 +56,12 @@ def current_user(
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthenticated("Sign in first.")
-    digest = token_digest(credentials.credentials)
+    return principal_for(db, token_digest(credentials.credentials))
+
+
+def principal_for(db: Database, digest: str) -> Principal:
+    """The user of the token with this digest, while it is valid (else 401); a long stream
+    asks again now and then, so a revoked session stops receiving."""
     with db.session() as s:
         row = s.execute(
             select(Token, User, Partner)

@@ -238,3 +238,36 @@ class Logo(Base):
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime]
+
+
+# SQLite's INTEGER PRIMARY KEY is the rowid (a BIGINT key is not); AUTOINCREMENT there keeps a
+# pruned number from ever being handed out again, as PostgreSQL's sequence never does.
+_SEQ = BigInteger().with_variant(Integer, "sqlite")
+
+
+class Change(Base):
+    """The change log (server/changes.py): one row per object changed by a committed
+    transaction, numbered in commit order; GET /changes streams it, /customers/snapshot's cursor
+    is its head."""
+
+    __tablename__ = "changes"
+    seq: Mapped[int] = mapped_column(_SEQ, primary_key=True, autoincrement=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"))
+    # customer, operation, summary, branding or staff; object_id is the partner's for the last
+    # three but staff (a summary and the logo are the partner's own).
+    kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime]
+    __table_args__ = (
+        Index("ix_changes_partner_id_seq", "partner_id", "seq"),
+        Index("ix_changes_at", "at"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+class ChangeHorizon(Base):
+    """One row: the last seq pruned from the change log. A cursor below it is 410."""
+
+    __tablename__ = "change_horizon"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pruned_through: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server.changes import operation_changed
 from server.config import Settings
 from server.db import Database
 from server.deps import Principal
@@ -173,4 +174,5 @@ def _create(
     )
     s.add(op)
     s.flush()
+    operation_changed(s, op)
     return op

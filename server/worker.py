@@ -17,6 +17,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
+from server.changes import customer_changed, operation_changed
 from server.config import Settings
 from server.db import Database
 from server.events import record
@@ -129,6 +130,8 @@ class OperationWorker:
                 self._slots.release()
                 return False
             op.attempts = (op.attempts or 0) + 1
+            if op.state != "running":
+                operation_changed(s, op)  # pending -> running; a takeover shows no change
             if op.attempts > MAX_ATTEMPTS:
                 op.state = "failed"
                 op.error = dict(_FAILED_INSIDE)
@@ -209,6 +212,7 @@ class OperationWorker:
             op.finished_at = at
             op.claim_token = None
             op.lease_until = None
+            operation_changed(s, op)
             if fault == "fail":
                 op.state = "failed"
                 op.error = dict(_FAILED_BY_FAULT)
@@ -237,6 +241,7 @@ def _apply(s: Session, op: Operation, c: Customer, at: datetime) -> None:
         _restore(s, op, c)
     c.version += 1
     c.updated_at = at
+    customer_changed(s, c, counts=True)
 
 
 def _cancel(s: Session, op: Operation, c: Customer, at: datetime, reason: Any) -> None:

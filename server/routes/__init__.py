@@ -13,6 +13,7 @@ _DESCRIPTIONS = {
     " mfa_setup_required: the partner requires two-factor sign-in and the user has none yet",
     404: "Not found (also another partner's)",
     409: "Conflict with the current state",
+    410: "Gone: the cursor is older than the changes the server keeps",
     412: "The customer changed since it was read",
     413: "Body too large",
     415: "Unsupported media type",

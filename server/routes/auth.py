@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from server import __version__
+from server.changes import staff_changed
 from server.config import Settings
 from server.deps import DB, AppSettings
 from server.errors import ApiError
@@ -98,6 +99,7 @@ def login(body: LoginRequest, db: DB, settings: AppSettings) -> dict[str, object
                 mfa_token = start_sign_in(s, settings, user.id)
             else:
                 user.last_login_at = now()
+                staff_changed(s, user)  # the staff list shows the last sign-in
                 token = issue_token(s, settings, user.id)
                 record_partner(s, user.partner_id, user.username, "auth.login", {})
         # A failure is the partner's event only when the name is one of its users: an unknown

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import delete, select
 from starlette.concurrency import run_in_threadpool
 
+from server.changes import branding_changed
 from server.db import Database
 from server.deps import DB, Principal
 from server.errors import not_found
@@ -82,6 +83,7 @@ def _store(data: bytes, partner_id: str, db: Database) -> dict[str, Any]:
         row.width = logo.width
         row.height = logo.height
         row.updated_at = now()
+        branding_changed(s, partner_id)
     return {
         "width": logo.width,
         "height": logo.height,
@@ -94,4 +96,5 @@ def _store(data: bytes, partner_id: str, db: Database) -> dict[str, Any]:
 def delete_logo(user: Brander, db: DB) -> Response:
     with db.session(write=True) as s:
         s.execute(delete(Logo).where(Logo.partner_id == user.partner_id))
+        branding_changed(s, user.partner_id)
     return Response(status_code=204)

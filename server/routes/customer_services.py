@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
+from server.changes import customer_changed
 from server.deps import DB, Principal
 from server.errors import not_found
 from server.events import record
@@ -75,6 +76,8 @@ def remove_service(id: str, service_id: str, user: ServiceRemover, db: DB) -> Re
                 "currency": service.currency,
             },
         )
+        # The record is the same, but its services and history are not (and the billed total).
+        customer_changed(s, c, counts=True)
     return Response(status_code=204)
 
 

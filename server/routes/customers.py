@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server.changes import customer_changed
 from server.deps import DB, Principal
 from server.errors import ApiError, field_errors, not_found
 from server.events import record
@@ -173,6 +174,7 @@ def create_customer(
             s.add(c)
             s.flush()
             record(s, c, user.username, "created", {"account_number": account, "name": c.name})
+            customer_changed(s, c, counts=True)
     except IntegrityError as exc:
         # Two creates raced for the same number; the database's unique constraint decided.
         raise _duplicate(body.account_number or "") from exc
@@ -230,6 +232,7 @@ def patch_customer(
                 c.updated_at = now()
                 apply_keys(c)
                 record(s, c, user.username, "updated", {"changes": changes})
+                customer_changed(s, c)
     except IntegrityError as exc:
         raise _duplicate(body.account_number or "") from exc
     response.headers["ETag"] = etag(c)

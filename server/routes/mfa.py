@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server import mfa
+from server.changes import staff_changed
 from server.deps import DB, AppSettings
 from server.errors import ApiError
 from server.events import record_partner
@@ -130,6 +131,7 @@ def confirm(
             row.mfa_pending_secret_encrypted = None
             row.mfa_enabled = True
             row.mfa_last_step = step
+            staff_changed(s, row)
             codes = mfa.replace_recovery_codes(s, key, row.id)
             record_partner(s, row.partner_id, row.username, "mfa.enabled", {})
     # A wrong code is committed before answering, so it counts toward the limit.
@@ -155,6 +157,7 @@ def turn_off(
             row.mfa_secret_encrypted = None
             row.mfa_pending_secret_encrypted = None
             row.mfa_last_step = None
+            staff_changed(s, row)
             mfa.drop_recovery_codes(s, row.id)
             record_partner(s, row.partner_id, row.username, "mfa.disabled", {"with": how})
     if how is None:
@@ -188,6 +191,7 @@ def sign_in_with_code(
         else:
             mfa.spend_mfa_token(s, body.mfa_token)
             row.last_login_at = now()
+            staff_changed(s, row)
             token = issue_token(s, settings, row.id)
             record_partner(s, row.partner_id, row.username, "auth.login", {"second_factor": how})
     if token is None or partner is None:

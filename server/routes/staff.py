@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server.changes import staff_changed
 from server.deps import DB, AppSettings, Principal
 from server.errors import ApiError, field_errors, not_found
 from server.events import record_partner
@@ -96,6 +97,7 @@ def create_staff(body: StaffCreate, user: Adder, db: DB) -> dict[str, Any]:
                 created_at=now(),
             )
             s.add(row)
+            staff_changed(s, row)
             # What a colleague can see of the new account; never its password.
             record_partner(
                 s,
@@ -150,6 +152,8 @@ def _apply(s: Session, actor: Principal, target: User, values: dict[str, Any]) -
     elif values.get("disabled") is False and target.disabled_at is not None:
         target.disabled_at = None
         record_partner(s, actor.partner_id, actor.username, "staff.enabled", about)
+    if s.is_modified(target):
+        staff_changed(s, target)
     s.flush()
 
 

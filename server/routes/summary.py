@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from server.deps import DB, Principal
 from server.models import Customer, Service
@@ -20,21 +21,26 @@ router = APIRouter(tags=["overview"])
 @router.get("/summary", response_model=SummaryOut, responses=errors(401))
 def summary(user: Annotated[Principal, Depends(need("customers.read"))], db: DB) -> dict[str, Any]:
     with db.session() as s:
-        counts = dict(
-            s.execute(
-                select(Customer.status, func.count())
-                .where(Customer.partner_id == user.partner_id)
-                .group_by(Customer.status)
-            ).all()
-        )
-        billed = dict(
-            s.execute(
-                select(Customer.status, func.coalesce(func.sum(Service.monthly_price_cents), 0))
-                .join(Service, Service.customer_id == Customer.id)
-                .where(Customer.partner_id == user.partner_id, Service.removed_at.is_(None))
-                .group_by(Customer.status)
-            ).all()
-        )
+        return summary_body(s, user.partner_id)
+
+
+def summary_body(s: Session, partner_id: str) -> dict[str, Any]:
+    """GET /summary's answer, also the data of the change feed's `summary` events."""
+    counts = dict(
+        s.execute(
+            select(Customer.status, func.count())
+            .where(Customer.partner_id == partner_id)
+            .group_by(Customer.status)
+        ).all()
+    )
+    billed = dict(
+        s.execute(
+            select(Customer.status, func.coalesce(func.sum(Service.monthly_price_cents), 0))
+            .join(Service, Service.customer_id == Customer.id)
+            .where(Customer.partner_id == partner_id, Service.removed_at.is_(None))
+            .group_by(Customer.status)
+        ).all()
+    )
     return {
         "customers": {"active": counts.get("active", 0), "suspended": counts.get("suspended", 0)},
         "monthly_billable": {

@@ -271,6 +271,9 @@ ROUTES: dict[tuple[str, str], tuple[str | None, Callable[[Team, Member], Call]]]
     ("GET", "/operations/{op_id}"): ("customers.read", _get_operation),
     ("GET", "/operations"): ("customers.read", _fixed("/operations", 200)),
     ("GET", "/summary"): ("customers.read", _fixed("/summary", 200)),
+    ("GET", "/customers/snapshot"): ("customers.read", _fixed("/customers/snapshot", 200)),
+    # The one-answer form: the stream itself would never end.
+    ("GET", "/changes"): ("customers.read", _fixed("/changes", 200, params={"wait": 0})),
     ("GET", "/staff"): ("staff.manage", _staff_list),
     ("POST", "/staff"): ("staff.manage", _add_staff),
     ("PATCH", "/staff/{id}"): ("staff.manage", _patch_staff),
