@@ -11,6 +11,7 @@ from desktop.api.errors import (
     ApiError,
     BadResponseError,
     ConflictError,
+    CursorExpiredError,
     ForbiddenError,
     InvalidCodeError,
     InvalidCredentialsError,
@@ -197,6 +198,20 @@ def _not_found(_answer: Answer, said: _Said) -> ApiError:
     )
 
 
+def _gone(_answer: Answer, said: _Said) -> ApiError:
+    # 410 cursor_expired (GET /changes): the changes since the list was read are gone.
+    return CursorExpiredError(
+        Message.worded(
+            said.message,
+            QT_TRANSLATE_NOOP(
+                "ApiMessages", "The server no longer keeps the changes since the list was loaded."
+            ),
+        ),
+        code=said.code or "cursor_expired",
+        status=410,
+    )
+
+
 def _version_conflict(answer: Answer, said: _Said) -> ApiError:
     current = said.details.get("current")
     return ConflictError(
@@ -238,6 +253,7 @@ _REFUSALS: dict[int, Callable[[Answer, _Said], ApiError]] = {
     403: _forbidden,
     429: _too_many,
     404: _not_found,
+    410: _gone,
     412: _version_conflict,
     409: _conflict,
     422: _invalid,

@@ -12,6 +12,7 @@ from desktop.api import answers
 from desktop.api.connection import ConnectionMonitor
 from desktop.api.endpoint import parse_endpoint
 from desktop.api.errors import BadResponseError, SessionExpiredError
+from desktop.api.live import LiveCalls
 from desktop.api.message import QT_TRANSLATE_NOOP, Message
 from desktop.api.records import (
     Customer,
@@ -51,7 +52,7 @@ def _segment(value: str) -> str:
     return quote(value, safe="")
 
 
-class PartnerApi(TeamCalls):
+class PartnerApi(TeamCalls, LiveCalls):
     """A client of one Partner API server, shared by every thread of the app."""
 
     # suspend() and its siblings send the start again this many times more, after these pauses

@@ -137,6 +137,10 @@ class NetworkError(ApiError):
         self.transient = transient
 
 
+class CursorExpiredError(ApiError):
+    """410 cursor_expired: the changes after this cursor are no longer kept; load it all again."""
+
+
 class BadResponseError(ApiError):
     """The server answered something the client cannot read: a bug or a hostile server."""
 
