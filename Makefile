@@ -69,7 +69,8 @@ screenshots: $(STAMP)
 		tests/desktop/test_staff_page.py tests/desktop/test_signin_mfa.py \
 		tests/desktop/test_account_dialog.py
 
-# Benchmarks print ratios against baselines measured in the same run; they are never tests.
+# Benchmarks print ratios against baselines measured in the same run; they are never tests
+# (tests/packaging/test_benches.py only sees that each still runs, at its --smoke size).
 # Each step merges its figures into bench/results.json; `-` keeps going past a goal not met.
 bench: $(STAMP)
 	-$(BIN)/python -m bench.server_search

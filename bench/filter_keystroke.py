@@ -220,7 +220,10 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also run 1,000,000 rows (ours only)")
     parser.add_argument("--view", action="store_true", help="show each model in a sorted view")
     parser.add_argument("--freeze", action="store_true", help="gc.freeze() after loading")
+    parser.add_argument("--smoke", action="store_true", help="1,000 rows: to see that it runs")
     args = parser.parse_args()
+    if args.smoke:
+        args.rows = 1_000
     app = QApplication.instance() or QApplication(sys.argv)
     run(args.rows, with_baseline=True, with_view=args.view, freeze=args.freeze)
     if args.big:

@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from bench import filter_keystroke as fk
-from bench.results import RESULTS, Result, merge_results, print_table
+from bench.results import Result, add_smoke_flag, finish
 
 MEDIAN_GOAL_MS = 16.0
 WORST_GOAL_MS = 50.0
@@ -141,18 +141,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--big-rows", type=int, default=1_000_000)
     parser.add_argument("--no-big", action="store_true", help="skip the big run")
+    add_smoke_flag(parser)
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.rows, args.big_rows = 1_000, 2_000
     app = QApplication.instance() or QApplication(sys.argv)
     results = figures(args.rows, None if args.no_big else args.big_rows)
     header = (
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, {os.cpu_count()} cores,"
         f" Python {platform.python_version()}, {len(fk.TYPED)} keystrokes"
     )
-    print_table(results, header)
-    merge_results(results)
-    print(f"\nwritten to {RESULTS}")
     del app
-    return 0 if all(r.met for r in results) else 1
+    return finish(results, header, smoke=args.smoke)
 
 
 if __name__ == "__main__":

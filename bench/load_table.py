@@ -45,7 +45,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.filter_keystroke import Heartbeat
-from bench.results import RESULTS, Result, merge_results, print_table
+from bench.results import Result, add_smoke_flag, finish
 from desktop.api.client import PartnerApi
 from desktop.gc_tuning import freeze_startup_objects
 from desktop.models.customer_filter import CustomerFilterModel
@@ -298,18 +298,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load_table", description=__doc__)
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    add_smoke_flag(parser)
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.customers, args.repeat = 1_000, 1
     app = QApplication.instance() or QApplication(sys.argv)
     results = measure(args.customers, args.repeat)
     header = (
         f"{datetime_now()}, {platform.node()}, {os.cpu_count()} cores,"
         f" Python {platform.python_version()}, medians of {args.repeat}"
     )
-    print_table(results, header)
-    merge_results(results)
-    print(f"\nwritten to {RESULTS}")
     del app
-    return 0 if all(r.met for r in results) else 1
+    return finish(results, header, smoke=args.smoke)
 
 
 def datetime_now() -> str:

@@ -1,9 +1,13 @@
 """The figures every bench reports: one Result per measure, printed as a table and merged into
 bench/results.json (a list of {name, value, unit, baseline, baseline_value, ratio, goal, met}).
+
+Every bench takes --smoke: its smallest run through every step, which
+tests/packaging/test_benches.py makes so that a bench nothing else runs cannot rot unseen.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import time
@@ -25,6 +29,28 @@ class Result:
     ratio: float | None
     goal: str
     met: bool
+
+
+def add_smoke_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="the smallest run through every step, to see that the bench still runs; its"
+        " figures mean nothing at that size: they are neither judged nor written",
+    )
+
+
+def finish(results: list[Result], header: str, *, smoke: bool) -> int:
+    """Print the table and, unless it was a smoke run, merge the figures into
+    bench/results.json; the exit status is 1 when a goal was not met (a smoke run's are not
+    judged)."""
+    print_table(results, header)
+    if smoke:
+        print("\nsmoke run: the figures are neither judged nor written")
+        return 0
+    merge_results(results)
+    print(f"\nwritten to {RESULTS}")
+    return 0 if all(r.met for r in results) else 1
 
 
 def median_ms(run: Callable[[], Any], repeat: int) -> float:

@@ -41,7 +41,7 @@ from typing import Any
 
 import requests
 
-from bench.results import RESULTS, Result, median_ms, merge_results, print_table
+from bench.results import Result, add_smoke_flag, finish, median_ms
 from bench.seeded_server import seed, serving
 
 PAGE = 200
@@ -276,7 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true", help="100,000 customers")
     parser.add_argument("--repeat", type=int, default=9, help="runs per figure (median)")
+    add_smoke_flag(parser)
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.customers, args.repeat = 1_000, 1
     customers = 100_000 if args.quick else args.customers
     results = run(customers, args.repeat)
     header = (
@@ -284,10 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         f" SQLite {sqlite3.sqlite_version}, Python {platform.python_version()},"
         f" medians of {args.repeat}"
     )
-    print_table(results, header)
-    merge_results(results)
-    print(f"\nwritten to {RESULTS}")
-    return 0 if all(r.met for r in results) else 1
+    return finish(results, header, smoke=args.smoke)
 
 
 if __name__ == "__main__":

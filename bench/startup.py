@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.results import Result, merge_results, print_table
+from bench.results import Result, add_smoke_flag, finish
 from tests.support.server import ServerProcess, seed_database
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,16 +105,17 @@ def measure(repeat: int) -> list[Result]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.startup", description=__doc__)
     parser.add_argument("--repeat", type=int, default=9)
+    add_smoke_flag(parser)
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.repeat = 1
     results = measure(args.repeat)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    print_table(
-        results,
+    header = (
         f"{stamp}, {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"medians of {args.repeat}",
+        f"medians of {args.repeat}"
     )
-    merge_results(results)
-    return 0 if all(r.met for r in results) else 1
+    return finish(results, header, smoke=args.smoke)
 
 
 if __name__ == "__main__":

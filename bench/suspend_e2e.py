@@ -43,7 +43,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.filter_keystroke import Heartbeat
-from bench.results import RESULTS, Result, merge_results, print_table
+from bench.results import Result, add_smoke_flag, finish
 from desktop.api.client import PartnerApi, new_idempotency_key
 from desktop.api.operation_watch import Backoff, watch_operation
 from desktop.api.records import Customer
@@ -184,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.suspend_e2e", description=__doc__)
     parser.add_argument("--customers", type=int, default=20, help="suspends per figure")
     parser.add_argument("--seed-customers", type=int, default=1000)
+    add_smoke_flag(parser)
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.customers, args.seed_customers = 1, 100
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="bench-suspend-") as folder:
         results = measure(args.customers, args.seed_customers, folder)
@@ -192,11 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, {os.cpu_count()} cores,"
         f" Python {platform.python_version()}; ratio = value / baseline"
     )
-    print_table(results, header)
-    merge_results(results)
-    print(f"\nwritten to {RESULTS}")
     del app
-    return 0 if all(r.met for r in results) else 1
+    return finish(results, header, smoke=args.smoke)
 
 
 if __name__ == "__main__":
