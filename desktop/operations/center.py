@@ -10,7 +10,11 @@ back. The windows only listen:
     center.overdue(customer_id)                 past the long bound; still watched
     center.finished(ended)                      an OperationEnded: how it ended, the customer
     center.running_changed()                    any_running() may have changed
+    center.observed_changed(customer_id)        a colleague's operation on it began or ended
     center.connection.changed                   whether the server answers (read .state)
+
+A colleague's operations come from the change feed (`observe`): shown, never watched here, and
+never a reason to ask before quitting.
 
 The words for each kind are desktop/operations/words.py's.
 
@@ -60,6 +64,14 @@ class OperationEnded:
         return self.error is None and self.operation is not None and self.operation.succeeded
 
 
+@dataclass(frozen=True)
+class ObservedOperation:
+    """An operation someone else started, as the change feed last told of it."""
+
+    operation: Operation
+    customer: Customer | None  # as the list shows it (for its name); None if not loaded
+
+
 @dataclass
 class RunningOperation:
     customer: Customer  # as it was when the watch began: its name for the status bar
@@ -86,6 +98,7 @@ class OperationCenter(QObject):
     overdue = Signal(str)  # customer id
     finished = Signal(OperationEnded)
     running_changed = Signal()
+    observed_changed = Signal(str)  # customer id
 
     def __init__(
         self,
@@ -104,6 +117,8 @@ class OperationCenter(QObject):
         # person. Without one (a dialog opened on its own) nothing is kept.
         self._outbox = OperationOutbox(settings, scope) if scope else None
         self._running: dict[str, RunningOperation] = {}
+        self._observed: dict[str, ObservedOperation] = {}
+        self._own: set[str] = set()  # ids of the operations this app started or watched
         # One event for every watch: set on quit or sign-out, and the workers end at once.
         self._stop = threading.Event()
         # Whether the server answers, from every call's outcome; the words below follow it.
@@ -131,6 +146,35 @@ class OperationCenter(QObject):
     def is_overdue(self, customer_id: str) -> bool:
         entry = self._running.get(customer_id)
         return entry is not None and entry.overdue
+
+    def observed(self) -> list[ObservedOperation]:
+        return list(self._observed.values())
+
+    def observed_kind(self, customer_id: str) -> OperationKind | None:
+        """The kind of a colleague's unfinished operation on this customer, if any."""
+        seen = self._observed.get(customer_id)
+        return seen.operation.kind if seen else None
+
+    def is_busy(self, customer_id: str) -> bool:
+        """An operation runs on this customer, this app's or a colleague's."""
+        return customer_id in self._running or customer_id in self._observed
+
+    @Slot(object, object)
+    def observe(self, operation: Operation, customer: Customer | None = None) -> None:
+        """The change feed told of `operation`: one of this app's is its watch's to follow."""
+        customer_id = operation.customer_id
+        if operation.id in self._own or customer_id in self._running or self._stop.is_set():
+            return
+        if operation.finished:
+            if self._observed.pop(customer_id, None) is not None:
+                self.observed_changed.emit(customer_id)
+            return
+        known = self._observed.get(customer_id)
+        self._observed[customer_id] = ObservedOperation(
+            operation, customer or (known.customer if known else None)
+        )
+        if known is None or known.operation.kind != operation.kind:
+            self.observed_changed.emit(customer_id)
 
     # --- starting ----------------------------------------------------------------------------
 
@@ -201,6 +245,8 @@ class OperationCenter(QObject):
     def _watch(self, entry: RunningOperation, begin: Callable[[], Operation] | Operation) -> None:
         customer_id = entry.customer.id
         self._running[customer_id] = entry
+        if self._observed.pop(customer_id, None) is not None:
+            self.observed_changed.emit(customer_id)  # watched here from now on
         bound = QTimer(self)
         bound.setSingleShot(True)
         bound.timeout.connect(partial(self._overdue, customer_id, entry))
@@ -231,6 +277,7 @@ class OperationCenter(QObject):
             return
         if news.operation is not None:
             entry.operation = news.operation
+            self._own.add(news.operation.id)
         entry.news = news
         self._reword(customer_id, entry)
 
@@ -276,6 +323,8 @@ class OperationCenter(QObject):
     ) -> None:
         ended = OperationEnded(customer_id, entry.kind, operation, customer, error)
         del self._running[customer_id]
+        if operation is not None:
+            self._own.add(operation.id)
         if self._outbox is not None and entry.idempotency_key is not None:
             self._outbox.remove(entry.idempotency_key)  # its end is known and shown
         if entry.timer is not None:
@@ -290,6 +339,7 @@ class OperationCenter(QObject):
             if customer.id in self._running or self._stop.is_set():
                 continue
             entry = RunningOperation(customer, operation.kind, None, operation)
+            self._own.add(operation.id)
             entry.news = WatchNews("waiting", operation)
             entry.progress = self._words(operation.kind, entry.news)
             self._watch(entry, operation)

@@ -1,8 +1,10 @@
-"""The status bar's word on the server: Connected, Reconnecting…, Offline since 14:02.
+"""The status bar's word on the server: Live, Connected, Reconnecting…, Offline since 14:02.
 
 It says what the calls themselves found (desktop/connection.py), so it agrees with what an
-operation's dialog says. In demo mode the server is a child process of the app: once that has
-exited, this says "Demo server stopped" and offers to start it again on the same demo data.
+operation's dialog says; with the change feed followed (desktop/live), Live while it streams,
+and whenever it does not, that the list may be out of date. In demo mode the server is a child
+process of the app: once that has exited, this says "Demo server stopped" and offers to start
+it again on the same demo data.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from desktop.ui.widgets.tones import tone_style
 if TYPE_CHECKING:
     from desktop.connection import ConnectionWatch
     from desktop.demo import DemoServer
+    from desktop.live.feed import LiveFeed
     from desktop.tasks import TaskRunner
 
 _DEMO_LOOK_MS = 1_000  # how often the demo server's process is looked at (a cheap waitpid)
@@ -33,6 +36,7 @@ class ConnectionStatus(QWidget):
         self._connection = connection
         self._runner = runner
         self._demo: DemoServer | None = None
+        self._live: LiveFeed | None = None
         self._restarting = False
         self._restart_problem = ""
         self.label = named(QLabel(), "statusConnection", self.tr("Connection"))
@@ -60,6 +64,12 @@ class ConnectionStatus(QWidget):
         self._demo_timer.start(_DEMO_LOOK_MS)
         self._show()
 
+    def set_live(self, feed: LiveFeed) -> None:
+        """Follow the change feed too: Live while it streams, and what it means when not."""
+        self._live = feed
+        feed.state_changed.connect(self._show)
+        self._show()
+
     def _demo_stopped(self) -> bool:
         return self._demo is not None and not self._restarting and self._demo.has_stopped()
 
@@ -78,19 +88,40 @@ class ConnectionStatus(QWidget):
                 why = self._restart_problem
             self._say(text, why, "error")
         else:
-            state = self._connection.state
-            reason = shown_message(state.reason)
-            if state.state == "connected":
-                self._say(self.tr("Connected"), "", "")
-            elif state.state == "offline":
-                since = self.tr("Offline since {time}").format(time=local_clock(state.since))
-                self._say(since, reason, "error")
-            elif state.state == "reconnecting":
-                self._say(self.tr("Reconnecting…"), reason, "warning")
-            else:
-                self._say(self.tr("Connecting…"), "", "")
+            self._show_connection()
         self.restart.setVisible(self._demo_stopped() or self._restarting)
         self.restart.setEnabled(not self._restarting)
+
+    def _show_connection(self) -> None:
+        state = self._connection.state
+        reason = shown_message(state.reason)
+        live = self._live.state if self._live is not None else "unavailable"
+        # Only a feed once followed can fall behind; one that never was says nothing of it.
+        stale = live not in ("unavailable", "off")
+        if stale:
+            stale_words = self.tr(
+                "The customer list may be out of date: changes made by others since then"
+                " appear once the connection is back."
+            )
+            reason = f"{reason}\n{stale_words}" if reason else stale_words
+        if state.state == "offline":
+            since = self.tr("Offline since {time}").format(time=local_clock(state.since))
+            self._say(since, reason, "error")
+        elif state.state == "reconnecting" or (state.connected and live == "reconnecting"):
+            why = reason
+            if self._live is not None and live == "reconnecting" and self._live.reason:
+                why = f"{shown_message(self._live.reason)}\n{why}"
+            self._say(self.tr("Reconnecting…"), why, "warning")
+        elif state.connected and live == "live":
+            self._say(
+                self.tr("Live"),
+                self.tr("Changes made by others appear here as they happen."),
+                "",
+            )
+        elif state.connected:
+            self._say(self.tr("Connected"), "", "")
+        else:
+            self._say(self.tr("Connecting…"), "", "")
 
     def _say(self, text: str, why: str, tone: str) -> None:
         self.label.setText(text)

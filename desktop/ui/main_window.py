@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.ui.bulk.actions import BulkOperations
     from desktop.ui.customers.page import CustomersPage
     from desktop.ui.leave_guard import LeaveGuard
+    from desktop.ui.live_view import LiveView
     from desktop.ui.overview.page import OverviewPage
     from desktop.ui.staff.page import StaffPage
     from desktop.ui.theme import ThemeKeeper
@@ -60,6 +61,7 @@ class MainWindow(WindowMenus, QMainWindow):
     overview: OverviewPage
     staff: StaffPage
     activity: ActivityPage
+    live: LiveView
 
     def __init__(
         self,
@@ -211,6 +213,10 @@ class MainWindow(WindowMenus, QMainWindow):
         self.customers.loaded.connect(self.overview.reload)
         self.overview.show_suspended.connect(self.show_suspended_customers)
         TableFollower(self.operations, self.customers.model)
+        from desktop.ui.live_view import LiveView
+
+        # A colleague's work, as it happens: the list follows the server's change feed.
+        self.live = LiveView(self, runner)
         if columns := self._settings.geometry("customer_columns"):
             self.customers.table.restore_columns(columns)
 
@@ -333,6 +339,7 @@ class MainWindow(WindowMenus, QMainWindow):
             permissions=self.permissions,
         )
         dialog.customer_saved.connect(self.customers.customer_changed)
+        self.live.follow_dialog(dialog)
         dialog.services_changed.connect(self.overview.reload)  # billing changed
         dialog.finished.connect(lambda _code, d=dialog: self._forget_dialog(d))
         self._dialogs.append(dialog)
@@ -378,6 +385,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self._leave_guard.ask(True, self.close)
             return
         self.operations.shutdown()  # the server finishes them; the next sign-in picks them up
+        self.live.stop()
         self.bulk.close_dialogs()
         # The person chose to leave: a dialog still waiting on the server lets go, or the
         # app could never quit.

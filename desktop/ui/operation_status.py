@@ -35,12 +35,21 @@ class TableFollower(QObject):
     def __init__(self, center: OperationCenter, model: CustomerTableModel) -> None:
         super().__init__(model)
         self._model = model
+        self._center = center
         center.started.connect(self._started)
         center.finished.connect(self._finished)
+        center.observed_changed.connect(self._observed)
 
     @Slot(str, str)
     def _started(self, customer_id: str, kind: OperationKind) -> None:
         self._model.set_pending(customer_id, True, kind)
+
+    @Slot(str)
+    def _observed(self, customer_id: str) -> None:
+        # A colleague's operation: the badge while it runs; the row itself follows the feed.
+        if not self._center.is_running(customer_id):
+            kind = self._center.observed_kind(customer_id)
+            self._model.set_pending(customer_id, kind is not None, kind)
 
     @Slot(object)
     def _finished(self, ended: OperationEnded) -> None:
@@ -60,6 +69,7 @@ class OperationStatusLabel(QLabel):
         self._fade.timeout.connect(self._refresh)
         center.running_changed.connect(self._refresh)
         center.progress.connect(self._refresh)
+        center.observed_changed.connect(self._refresh)
         center.finished.connect(self._finished)
         self.hide()
 
@@ -70,7 +80,7 @@ class OperationStatusLabel(QLabel):
             self._names[entry.customer.id] = entry.customer.name
         if not running:
             if not self._fade.isActive():
-                self.hide()
+                self._show_observed()
             return
         self._fade.stop()
         tip = ""
@@ -106,6 +116,20 @@ class OperationStatusLabel(QLabel):
                 tone_style("error"),
             )
         self._fade.start(_RESULT_SHOWN_MS)
+
+    def _show_observed(self) -> None:
+        """Colleagues' operations, when this app runs none of its own."""
+        seen = [s for s in self._center.observed() if s.customer is not None]
+        if not seen:
+            self.hide()
+            return
+        which = ", ".join(
+            doing_words(s.operation.kind, s.customer.name) for s in seen if s.customer
+        )
+        text = self.tr("%n operations by colleagues: {which}", "", len(seen)).format(which=which)
+        if len(seen) == 1:
+            text = self.tr("{doing} (by a colleague)").format(doing=which)
+        self._say(text, "")
 
     def _say(self, text: str, style: str, tip: str = "") -> None:
         self.setText(text)

@@ -22,6 +22,7 @@ from desktop.ui.customer.status_panel import StatusPanel
 from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from desktop.ui.failure_words import failure_reason
 from desktop.ui.widgets.clock import local_clock
+from desktop.ui.widgets.confirm_dialog import ConfirmDialog
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -68,6 +69,8 @@ class CustomerOperations(QObject):
         self._mine = False  # this dialog started the running operation
         self._locked = False
         self._kind: OperationKind | None = None  # of the operation being followed
+        # The confirmation asking now, if any: told when the customer changes meanwhile.
+        self.asking: ConfirmDialog | None = None
         panel.toggle.toggle_requested.connect(self._suspend_requested)
         panel.cancel_toggle.toggle_requested.connect(self._cancel_requested)
         panel.restore_button.clicked.connect(self._restore_requested)
@@ -76,10 +79,26 @@ class CustomerOperations(QObject):
         center.overdue.connect(self._overdue)
         center.finished.connect(self._finished)
         center.connection.changed.connect(self._connection_changed)
+        center.observed_changed.connect(self._observed)
         self.sync()
 
     def is_locked(self) -> bool:
         return self._locked
+
+    @Slot(str)
+    def _observed(self, customer_id: str) -> None:
+        # A colleague's operation on this customer: no second one may be asked for meanwhile.
+        if customer_id == self._customer_id() and not self._center.is_running(customer_id):
+            kind = self._center.observed_kind(customer_id)
+            self._panel.set_actions_allowed(kind is None)
+            if kind is not None:
+                words = operation_words(kind)
+                self._panel.operation.show_running(
+                    self.tr("A colleague started this; it is shown here when it ends."),
+                    words.doing,
+                )
+            elif self._panel.operation.is_running():
+                self._panel.operation.clear()
 
     def sync(self) -> None:
         """Show an operation already running for the dialog's customer (one opened later)."""
@@ -104,8 +123,8 @@ class CustomerOperations(QObject):
         dialog = SuspendConfirmDialog(self._api, self._runner, customer, suspend, self._window)
         try:
             # Modal on purpose: the switch's knob waits in the asked-for position meanwhile.
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return  # Cancel: nothing is sent
+            if not self._confirmed(dialog, customer):
+                return  # Cancel, or it changed on the server meanwhile: nothing is sent
             if suspend:
                 self._start("suspend", customer, reason=dialog.reason_text())
             else:
@@ -123,7 +142,7 @@ class CustomerOperations(QObject):
             return
         dialog = CancelConfirmDialog(self._api, self._runner, customer, self._window)
         try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            if not self._confirmed(dialog, customer):
                 return
             self._start(
                 "cancel",
@@ -134,6 +153,18 @@ class CustomerOperations(QObject):
         finally:
             dialog.deleteLater()
             self._take_back_focus()
+
+    def _confirmed(self, dialog: ConfirmDialog, customer: Customer) -> bool:
+        """Asks; True only when confirmed and the customer's status is still the one asked
+        about (a colleague's change arriving meanwhile turns the confirmation off)."""
+        self.asking = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.asking = None
+        now = self._host.customer
+        same = now is not None and now.status == customer.status
+        return accepted and same and not self._center.is_busy(customer.id)
 
     def _take_back_focus(self) -> None:
         # The keyboard goes on where it was, on the switch: not every window system gives the

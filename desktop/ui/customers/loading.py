@@ -1,7 +1,9 @@
-"""Loading My Customers: every page on a worker, shown as it arrives on the first load; a
-refresh is read aside and swapped in at the end, keeping the selected customer and the scroll;
-a load that fails says why, keeping any rows shown. A part of `CustomersPage`, which owns the
-widgets named here; its words keep the page's translation context.
+"""Loading My Customers: the snapshot (or every page) on a worker, shown as it arrives on the
+first load; a reload is read aside and swapped in at the end, keeping the selected customer and
+the scroll; a load that fails says why, keeping any rows shown. With the change feed followed
+(desktop/live), F5 asks only for the changes since the list was read, and a reload happens only
+when the server no longer keeps those (410). A part of `CustomersPage`, which owns the widgets
+named here; its words keep the page's translation context.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.search.prepared_rows import PreparedRows
 from desktop.tasks import TaskRunner
-from desktop.ui.customers.calls import LoadedPage, load_all_customers
+from desktop.ui.customers.calls import LoadedList, LoadedPage, load_customers
 from desktop.ui.customers.table_view import CustomerTableView
 from desktop.ui.failure_words import error_message
 from desktop.ui.widgets.callout import Callout
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
+    from desktop.live.feed import LiveFeed
 
 
 class CustomerLoading:
@@ -31,6 +34,7 @@ class CustomerLoading:
     _api: PartnerApi
     _runner: TaskRunner
     _loading: bool
+    _catching_up: bool  # F5 asked the feed for the changes since the list was read
     _refresh_buffer: PreparedRows | None
     _restore: tuple[str | None, int]
     _restore_pending: bool
@@ -43,16 +47,40 @@ class CustomerLoading:
     empty: QLabel
     load_state: SignalInstance
     loaded: SignalInstance
+    list_cursor: SignalInstance
+    live: LiveFeed | None
     # The page's own (CustomerSelection's and the empty state's).
     selected_id: Callable[[], str | None]
     select_id: Callable[..., bool]
     _update_empty_state: Callable[..., None]
 
+    def attach_live(self, feed: LiveFeed) -> None:
+        """F5 then catches up with the feed; its 410 loads the list again, view kept."""
+        self.live = feed
+        feed.caught_up.connect(self._caught_up)
+        feed.catch_up_failed.connect(self._load_failed)
+        feed.expired.connect(self.reload)
+
     @Slot()
     def refresh(self) -> None:
+        """F5: the changes since the list was read, or the whole list again."""
         if self._loading:
             return
-        self._loading = True
+        live = self.live
+        if live is not None and self.model.rowCount() > 0 and live.catch_up():
+            self._loading = self._catching_up = True
+            self._restore = (self.selected_id(), self.table.verticalScrollBar().value())
+            self.refresh_button.setEnabled(False)
+            self.load_state.emit(QCoreApplication.translate("CustomersPage", "Updating…"))
+            return
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """The whole list again, from a fresh snapshot (or every page)."""
+        if self._loading and not self._catching_up:
+            return
+        self._loading, self._catching_up = True, False
         first = self.model.rowCount() == 0
         self._refresh_buffer = None if first else PreparedRows.empty()
         self._restore = (self.selected_id(), self.table.verticalScrollBar().value())
@@ -62,7 +90,7 @@ class CustomerLoading:
         self.progress.show()
         self.load_state.emit(QCoreApplication.translate("CustomersPage", "Loading customers…"))
         self._runner.submit(
-            load_all_customers,
+            load_customers,
             self._api,
             progress=self._page_arrived,
             success=self._loaded,
@@ -88,7 +116,7 @@ class CustomerLoading:
         self._update_empty_state()
 
     @Slot(object)
-    def _loaded(self, count: int) -> None:
+    def _loaded(self, result: LoadedList) -> None:
         if self._refresh_buffer is not None:
             self._restore_pending = True
             self.model.reset(self._refresh_buffer)
@@ -100,10 +128,21 @@ class CustomerLoading:
         self._finish_loading()
         self.load_state.emit(QCoreApplication.translate("CustomersPage", "Connected"))
         self.loaded.emit()
+        self.list_cursor.emit(result.cursor)  # the feed is followed from here
+
+    @Slot(int)
+    def _caught_up(self, _count: int) -> None:
+        if self._catching_up:
+            self._catching_up = False
+            self.notice.hide()
+            self._finish_loading()
+            self.load_state.emit(QCoreApplication.translate("CustomersPage", "Connected"))
 
     @Slot(object)
     def _load_failed(self, error: Exception) -> None:
-        refreshing = self._refresh_buffer is not None
+        # A catch-up that failed (F5 with the feed) keeps the rows as they were, as a reload.
+        refreshing = self._refresh_buffer is not None or self._catching_up
+        self._catching_up = False
         self._refresh_buffer = None
         self._finish_loading()
         message = error_message(error)

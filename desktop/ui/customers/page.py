@@ -41,6 +41,7 @@ from desktop.ui.widgets.transient_label import TransientLabel
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
+    from desktop.live.feed import LiveFeed
 
 
 def _tab_stops(row: QLayout) -> list[QWidget]:
@@ -56,6 +57,7 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
     load_state = Signal(str)  # words for the status bar
     bulk_requested = Signal(str, list)  # "suspend" or "unsuspend", the selected customers
     loaded = Signal()  # the whole list has been (re)loaded from the server
+    list_cursor = Signal(object)  # after a load: the snapshot's cursor (None: read by pages)
 
     def __init__(
         self,
@@ -73,6 +75,8 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
         self._runner = runner
         self._settings = settings
         self._loading = False
+        self._catching_up = False
+        self.live: LiveFeed | None = None  # the change feed, once the window follows it
         self._refresh_buffer: PreparedRows | None = None
         self._restore: tuple[str | None, int] = (None, 0)
         self._restore_pending = False

@@ -54,6 +54,7 @@ class OverviewPage(QWidget):
         self._loading = False
         self._again = False  # a reload was asked for while one ran: its answer may be stale
         self._summary: Any = None
+        self._heard_live = 0  # summaries the change feed brought: newer than a reload under way
         named(self, "overviewPage", self.tr("Overview"))
 
         title = QLabel(self.tr("<h2>Overview</h2>"))
@@ -189,14 +190,26 @@ class OverviewPage(QWidget):
             self.stack.setCurrentWidget(self.state)
         else:
             self.updated.setText(self.tr("Updating…"))  # the figures stay until the new ones
+        heard = self._heard_live
         self._runner.submit(
-            self._api.summary, success=self._loaded, failure=self._failed, owner=self
+            self._api.summary,
+            success=lambda summary: self._loaded(summary, heard),
+            failure=self._failed,
+            owner=self,
         )
 
     @Slot(object)
-    def _loaded(self, summary: Any) -> None:
+    def show_summary(self, summary: Any) -> None:
+        """The figures as the change feed brought them (a colleague's change): no request."""
+        self._heard_live += 1
         self._summary = summary
         self._show(summary)
+
+    def _loaded(self, summary: Any, heard: int) -> None:
+        # The feed brought newer figures while this was read: those stay.
+        if heard == self._heard_live:
+            self._summary = summary
+            self._show(summary)
         self._done()
 
     @Slot(object)

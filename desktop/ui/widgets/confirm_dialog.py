@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.labels import bold_label, muted, muted_line, name_heading
 from desktop.ui.widgets.naming import named
+from desktop.ui.widgets.tones import tone_style
 
 if TYPE_CHECKING:
     from desktop.api.records import Customer
@@ -34,6 +35,8 @@ class ConfirmDialog(QDialog):
     problem: QLabel
     buttons: QDialogButtonBox
     reason: ReasonPicker | None = None
+    # Why confirming no longer makes sense (the customer changed on the server meanwhile).
+    meanwhile = ""
 
     def start(self, object_name: str, accessible_name: str, title: str) -> QVBoxLayout:
         named(self, object_name, accessible_name)
@@ -105,8 +108,15 @@ class ConfirmDialog(QDialog):
     def reason_text(self) -> str:
         return self.reason.reason() if self.reason is not None else ""
 
+    def changed_meanwhile(self, text: str) -> None:
+        """The customer changed on the server while this asks: say so; confirm stays off."""
+        self.meanwhile = text
+        self.problem.setStyleSheet(tone_style("warning"))
+        self.show_problem(text)
+
     def show_problem(self, problem: str) -> None:
         """Say what is still missing (in self.problem and the button's tooltip), or enable."""
+        problem = self.meanwhile or problem
         self.confirm.setEnabled(not problem)
         self.confirm.setToolTip(problem)
         self.problem.setText(problem)
