@@ -71,7 +71,7 @@ class Settings:
     # and how often an open stream checks that its session is still valid.
     changes_retention_seconds: float = 24 * 3600
     changes_prune_seconds: float = 600.0
-    changes_poll_seconds: float = 0.15
+    changes_poll_seconds: float = 0.1
     changes_keepalive_seconds: float = 15.0
     changes_recheck_seconds: float = 60.0
 

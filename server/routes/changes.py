@@ -122,7 +122,8 @@ class _Follower:
         ]
 
     def check_due(self, events: list[Rendered]) -> None:
-        # A change to this very user (disabled, another role) is checked at once.
+        """A change to this very user (disabled, another role) is checked at once, whether or
+        not the stream shows staff events."""
         if any(e.kind == "staff" and e.object_id == self.user.user_id for e in events):
             self.checked = 0.0
 
@@ -165,8 +166,8 @@ async def _stream(hub: ChangeHub, db: Database, me: _Follower) -> AsyncIterator[
             if events is None:
                 yield KEEP_ALIVE
                 continue
+            me.check_due(events)
             mine = me.visible(events)
-            me.check_due(mine)
             if mine:
                 yield b"".join(e.frame for e in mine)
     finally:

@@ -145,6 +145,7 @@ def _apply(s: Session, actor: Principal, target: User, values: dict[str, Any]) -
     if changes:
         details = {**about, "fields": sorted(changes), "changes": changes}
         record_partner(s, actor.partner_id, actor.username, "staff.updated", details)
+    was_disabled = target.disabled_at
     if values.get("disabled") is True and target.disabled_at is None:
         target.disabled_at = now()
         revoke_tokens(s, target.id)
@@ -152,7 +153,7 @@ def _apply(s: Session, actor: Principal, target: User, values: dict[str, Any]) -
     elif values.get("disabled") is False and target.disabled_at is not None:
         target.disabled_at = None
         record_partner(s, actor.partner_id, actor.username, "staff.enabled", about)
-    if s.is_modified(target):
+    if changes or target.disabled_at != was_disabled:
         staff_changed(s, target)
     s.flush()
 

@@ -4,6 +4,8 @@ of its own, so a test can make changes and wait for what the stream shows."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -115,9 +117,17 @@ class EventStream:
         return self.wait_for(f"seq {seq}", lambda evs: any(e.seq >= seq for e in evs), timeout)
 
     def close(self) -> None:
+        # Shut the socket down first: the reading thread is blocked in recv on it, and only
+        # that wakes it (closing the response alone waits for the next keep-alive).
+        connection = getattr(self.response.raw, "connection", None)
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
         self.response.close()
         self.http.close()
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=20)
+        assert not self._thread.is_alive(), "the stream's reader did not stop"
 
     def __enter__(self) -> EventStream:
         return self
