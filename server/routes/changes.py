@@ -30,6 +30,7 @@ from server.deps import DB, AppSettings, Principal, principal_for
 from server.errors import ApiError, field_errors
 from server.permissions import MATRIX, need
 from server.routes import errors
+from server.streaming import ClosingStreamingResponse
 
 router = APIRouter(tags=["changes"])
 
@@ -231,4 +232,6 @@ async def follow_changes(
     if wait is not None:
         body = await _collect(hub, db, me, wait)
         return Response(orjson.dumps(body), media_type="application/json")
-    return StreamingResponse(_stream(hub, db, me), media_type=EVENT_STREAM, headers=_STREAM_HEADERS)
+    return ClosingStreamingResponse(
+        _stream(hub, db, me), media_type=EVENT_STREAM, headers=_STREAM_HEADERS
+    )

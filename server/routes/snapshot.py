@@ -26,6 +26,7 @@ from server.models import Customer
 from server.permissions import need
 from server.routes import errors
 from server.serialize import customer_out
+from server.streaming import ClosingStreamingResponse
 
 router = APIRouter(tags=["customers"])
 
@@ -167,4 +168,4 @@ async def snapshot(request: Request, user: Reader, db: DB) -> StreamingResponse:
     if accepts_gzip(request.headers.get("accept-encoding", "")):
         headers["Content-Encoding"] = "gzip"
         body = _gzipped(body)
-    return StreamingResponse(body, media_type=NDJSON, headers=headers)
+    return ClosingStreamingResponse(body, media_type=NDJSON, headers=headers)
