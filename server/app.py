@@ -28,6 +28,7 @@ from server.routes import (
     snapshot,
     staff,
     summary,
+    test_clock,
 )
 from server.server_key import load_server_key
 from server.worker import OperationWorker
@@ -94,6 +95,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(customer_services.panel_router)
+    if settings.test_clock:
+        app.include_router(test_clock.router)
     check_routes(app, PUBLIC)
     _document_as_served(app)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import socket
 import sys
 import time
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from server import __version__
+from server.clock import TEST_CLOCK_ENV
 from server.config import Settings, default_database_url, parse_faults
 
 
@@ -87,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=Settings.changes_keepalive_seconds,
         help="an idle change stream gets a comment this often (default %(default)s)",
     )
+    serve.add_argument(
+        "--test-clock",
+        action="store_true",
+        help="FOR TESTS ONLY: serve POST /test/clock, which moves the clock of scheduled "
+        f"operations; refused unless {TEST_CLOCK_ENV}=1 is set too",
+    )
     serve.add_argument("--log-level", default="warning")
 
     seed = sub.add_parser("seed", help="fill an empty database with demo data")
@@ -116,6 +124,9 @@ def serve(args: argparse.Namespace) -> int:
         raise ValueError("--lease-seconds must be more than 0")
     if args.token_ttl_seconds <= 0:
         raise ValueError("--token-ttl-seconds must be more than 0")
+    if args.test_clock and os.environ.get(TEST_CLOCK_ENV) != "1":
+        # Two keys, so neither a stray flag nor a stray variable opens it on a real server.
+        raise ValueError(f"--test-clock is for tests only: it needs {TEST_CLOCK_ENV}=1 as well")
     extra: dict[str, object] = {
         "suspend_seconds": args.suspend_seconds,
         "lease_seconds": args.lease_seconds,
@@ -124,6 +135,7 @@ def serve(args: argparse.Namespace) -> int:
         "changes_retention_seconds": args.changes_retention_seconds,
         "changes_prune_seconds": args.changes_prune_seconds,
         "changes_keepalive_seconds": args.keepalive_seconds,
+        "test_clock": args.test_clock,
     }
     if args.fault is not None:
         extra["faults"] = parse_faults(args.fault)

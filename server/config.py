@@ -74,6 +74,8 @@ class Settings:
     changes_poll_seconds: float = 0.1
     changes_keepalive_seconds: float = 15.0
     changes_recheck_seconds: float = 60.0
+    # Tests only (server/routes/test_clock.py): POST /test/clock moves the scheduling clock.
+    test_clock: bool = False
 
     def fault_for(self, account_number: str) -> str | None:
         for rule in self.faults:

@@ -148,6 +148,12 @@ class Customer(Base):
     # Text, not String(40), as the phone's two forms are longer than it: migration 0006.
     phone_key: Mapped[str] = mapped_column(Text, default="")
     domain_key: Mapped[str] = mapped_column(Text, default="")
+    # The soonest of its scheduled operations (`next_scheduled`), kept here by
+    # server/scheduling.py whenever one is made, canceled or started, so that every list,
+    # snapshot and change event has it without a query per customer.
+    next_op_id: Mapped[str | None] = mapped_column(String(40))
+    next_op_kind: Mapped[str | None] = mapped_column(String(20))
+    next_op_at: Mapped[datetime | None]
 
     __table_args__ = (
         UniqueConstraint("partner_id", "account_number", name="uq_customers_partner_account"),
@@ -188,6 +194,10 @@ class Operation(Base):
     lease_until: Mapped[datetime | None]
     # How many times a server claimed it; past MAX_ATTEMPTS it ends failed instead of looping.
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # A scheduled operation's time (state `scheduled` until then); None for an immediate one.
+    scheduled_for: Mapped[datetime | None]
+    # The suspension a re-enable made by `resume_at` follows: canceled if that one fails.
+    follows: Mapped[str | None] = mapped_column(String(40), index=True)
 
     __table_args__ = (
         UniqueConstraint("partner_id", "idempotency_key", name="uq_operations_partner_key"),
@@ -201,6 +211,17 @@ class Operation(Base):
             postgresql_where=text("state IN ('pending', 'running')"),
         ),
         Index("ix_operations_state_created", "state", "created_at"),
+        # The scheduler's due and next-due reads.
+        Index("ix_operations_state_scheduled_for", "state", "scheduled_for"),
+        # One scheduled operation of a kind per customer (409 already_scheduled), by the database.
+        Index(
+            "uq_operations_one_scheduled_kind",
+            "customer_id",
+            "kind",
+            unique=True,
+            sqlite_where=text("state = 'scheduled'"),
+            postgresql_where=text("state = 'scheduled'"),
+        ),
     )
 
 

@@ -95,6 +95,8 @@ def check_reach(actor: Principal, target_role: str, new_role: str | None = None)
 _OWNED: dict[str, tuple[str, Any, str]] = {
     "/customers/{id}": ("id", Customer, "customer"),
     "/operations/{op_id}": ("op_id", Operation, "operation"),
+    # DELETE names it `id`, as API.md does.
+    "/operations/{id}": ("id", Operation, "operation"),
     "/staff/{id}": ("id", User, "staff user"),
 }
 _NESTED = {"service_id"}

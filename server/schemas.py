@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from server import validation
+from server import scheduling, validation
 from server.passwords import MAX_LENGTH as MAX_PASSWORD
 from server.passwords import password_problem
 from server.permissions import Role
@@ -120,6 +120,14 @@ class CustomerPatch(Strict):
     address: AddressPatch | None = None
 
 
+class NextScheduled(BaseModel):
+    """The customer's soonest scheduled operation."""
+
+    operation_id: str
+    kind: Literal["suspend", "unsuspend"]
+    at: datetime
+
+
 class CustomerOut(BaseModel):
     id: str
     account_number: str
@@ -138,6 +146,7 @@ class CustomerOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+    next_scheduled: NextScheduled | None
 
 
 class CustomerPage(BaseModel):
@@ -163,14 +172,23 @@ class OperationError(BaseModel):
     message: str
 
 
+OperationState = Literal["scheduled", "pending", "running", "succeeded", "failed", "canceled"]
+
+
 class OperationOut(BaseModel):
     id: str
     kind: Literal["suspend", "unsuspend", "cancel", "restore"]
     customer_id: str
-    state: Literal["pending", "running", "succeeded", "failed"]
+    state: OperationState
+    # A scheduled operation's time; null for one started at once.
+    scheduled_for: datetime | None
+    created_by: str
     created_at: datetime
+    started_at: datetime | None
     finished_at: datetime | None
     error: OperationError | None
+    # The suspension this re-enable follows (made by its resume_at), or null.
+    follows: str | None
 
 
 class OperationList(BaseModel):
@@ -305,8 +323,28 @@ class HealthOut(BaseModel):
     version: str
 
 
+def _time(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(scheduling.TIME_FORMAT)
+    return scheduling.parse_time(value)
+
+
+# RFC 3339 with an offset, parsed here (pydantic's own datetime also takes numbers and times
+# without an offset); whether it is in the future is checked after the Idempotency-Key, so a
+# retry after the time has passed still returns its operation.
+ScheduledTime = Annotated[datetime | None, BeforeValidator(_time)]
+
+
 class SuspendRequest(Strict):
     reason: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_required_text)]
+    at: ScheduledTime = None
+    resume_at: ScheduledTime = None
+
+
+class UnsuspendRequest(Strict):
+    at: ScheduledTime = None
 
 
 class CancelRequest(Strict):
@@ -322,6 +360,9 @@ class LoginLinkOut(BaseModel):
 class StatusCounts(BaseModel):
     active: int
     suspended: int
+    canceled: int
+    # Customers that have a scheduled operation (of any status).
+    scheduled: int
 
 
 class BillableTotals(BaseModel):

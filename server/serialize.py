@@ -54,6 +54,11 @@ def customer_out(c: Customer) -> dict[str, Any]:
         "created_at": utc(c.created_at),
         "updated_at": utc(c.updated_at),
         "version": c.version,
+        "next_scheduled": (
+            {"operation_id": c.next_op_id, "kind": c.next_op_kind, "at": utc(c.next_op_at)}
+            if c.next_op_id is not None
+            else None
+        ),
     }
 
 
@@ -73,9 +78,13 @@ def operation_out(op: Operation) -> dict[str, Any]:
         "kind": op.kind,
         "customer_id": op.customer_id,
         "state": op.state,
+        "scheduled_for": utc(op.scheduled_for),
+        "created_by": op.actor,
         "created_at": utc(op.created_at),
+        "started_at": utc(op.started_at),
         "finished_at": utc(op.finished_at),
         "error": op.error,
+        "follows": op.follows,
     }
 
 

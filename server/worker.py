@@ -1,4 +1,5 @@
-"""Runs operations inside the server: claims pending ones, waits the backend's time, applies them.
+"""Runs operations inside the server: claims pending ones, waits the backend's time, applies them;
+its scheduler (server/scheduler.py) makes scheduled ones pending at their time.
 
 Claims are leases: a server that dies mid-operation stops renewing its lease, and any server
 (this one after a restart, or another sharing the PostgreSQL database) takes the operation over.
@@ -17,11 +18,13 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
+from server import clock, scheduling
 from server.changes import customer_changed, operation_changed
 from server.config import Settings
 from server.db import Database
 from server.events import record
 from server.models import Customer, Operation, Service
+from server.scheduler import Scheduler
 from server.serialize import now
 
 log = logging.getLogger("partner_api.worker")
@@ -52,6 +55,7 @@ class OperationWorker:
         self._thread = threading.Thread(target=self._loop, name="operation-claimer", daemon=True)
         self._claims: dict[str, str] = {}  # operation id -> claim token, while this server runs it
         self._claims_lock = threading.Lock()
+        self.scheduler = Scheduler(db, settings, on_pending=self._wake.set)
 
     def start(self) -> None:
         if self.db.is_sqlite:
@@ -64,13 +68,17 @@ class OperationWorker:
                     .values(lease_until=now() - timedelta(seconds=1))
                 )
         self._thread.start()
+        self.scheduler.start()
 
     def wake(self) -> None:
+        """An operation changed (here or in another process): claim, and reset the timer."""
         self._wake.set()
+        self.scheduler.wake()
 
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        self.scheduler.stop()
         self._thread.join(timeout=5)
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._release_claims()
@@ -135,16 +143,18 @@ class OperationWorker:
             if op.attempts > MAX_ATTEMPTS:
                 op.state = "failed"
                 op.error = dict(_FAILED_INSIDE)
-                op.finished_at = at
+                op.finished_at = clock.now()
                 op.claim_token = None
                 op.lease_until = None
                 log.error(
                     "operation %s failed %d times inside the server; gave up", op.id, MAX_ATTEMPTS
                 )
+                if op.kind == "suspend":
+                    _cancel_followers(s, op)
                 self._slots.release()
                 return True
             op.state = "running"
-            op.started_at = op.started_at or at
+            op.started_at = op.started_at or clock.now()
             op.claim_token = token
             op.lease_until = at + timedelta(seconds=self.settings.lease_seconds)
             op_id = op.id
@@ -208,7 +218,7 @@ class OperationWorker:
             customer = s.execute(
                 select(Customer).where(Customer.id == op.customer_id).with_for_update()
             ).scalar_one()
-            at = now()
+            at = clock.now()
             op.finished_at = at
             op.claim_token = None
             op.lease_until = None
@@ -216,25 +226,47 @@ class OperationWorker:
             if fault == "fail":
                 op.state = "failed"
                 op.error = dict(_FAILED_BY_FAULT)
-                record(s, customer, op.actor, f"{op.kind}_failed", {"error": op.error["message"]})
+                details = {"error": op.error["message"], **_schedule_details(op)}
+                record(s, customer, op.actor, f"{op.kind}_failed", details)
+                if op.kind == "suspend":
+                    scheduling.cancel_followers(s, op.id, customer, "suspension_failed")
                 return
             _apply(s, op, customer, at)
             op.state = "succeeded"
 
 
+def _cancel_followers(s: Session, op: Operation) -> None:
+    customer = s.execute(
+        select(Customer).where(Customer.id == op.customer_id).with_for_update()
+    ).scalar_one()
+    scheduling.cancel_followers(s, op.id, customer, "suspension_failed")
+
+
+def _schedule_details(op: Operation) -> dict[str, Any]:
+    """A scheduled operation's event says when it was due and how late it ran."""
+    if op.scheduled_for is None:
+        return {}
+    return {
+        "scheduled_for": scheduling.iso(op.scheduled_for),
+        "late_seconds": op.params.get("late_seconds", 0.0),
+    }
+
+
 def _apply(s: Session, op: Operation, c: Customer, at: datetime) -> None:
     """The customer's change and its event, in the transaction that marks the operation done."""
     reason = op.params.get("reason")
+    scheduled = _schedule_details(op)
     if op.kind == "suspend":
         c.status = "suspended"
         c.suspended_at = at
         c.suspension_reason = reason
-        record(s, c, op.actor, "suspended", {"reason": reason, "operation_id": op.id})
+        details = {"reason": reason, "operation_id": op.id, **scheduled}
+        record(s, c, op.actor, "suspended", details)
     elif op.kind == "unsuspend":
         c.status = "active"
         c.suspended_at = None
         c.suspension_reason = None
-        record(s, c, op.actor, "reenabled", {"operation_id": op.id})
+        record(s, c, op.actor, "reenabled", {"operation_id": op.id, **scheduled})
     elif op.kind == "cancel":
         _cancel(s, op, c, at, reason)
     elif op.kind == "restore":

@@ -1,19 +1,28 @@
-"""Suspend, re-enable, cancel and restore (asynchronous operations), and watching them."""
+"""Suspend, re-enable, cancel and restore (asynchronous operations, now or scheduled), watching
+them, and cancelling a scheduled one."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from sqlalchemy import select
 
-from server import operations
+from server import operations, scheduling
 from server.deps import DB, AppSettings, Principal
-from server.errors import not_found
-from server.models import Operation
+from server.errors import ApiError, not_found
+from server.models import Customer, Operation
 from server.permissions import need
 from server.routes import errors
-from server.schemas import CancelRequest, OperationList, OperationOut, SuspendRequest
+from server.schemas import (
+    CancelRequest,
+    OperationList,
+    OperationOut,
+    OperationState,
+    SuspendRequest,
+    UnsuspendRequest,
+)
 from server.serialize import operation_out
 
 router = APIRouter(tags=["operations"])
@@ -26,14 +35,27 @@ Suspender = Annotated[Principal, Depends(need("customers.suspend"))]
 Reenabler = Annotated[
     Principal, Depends(need("customers.suspend", "suspend or re-enable a customer"))
 ]
+Unscheduler = Annotated[
+    Principal, Depends(need("customers.suspend", "cancel a scheduled suspension or re-enable"))
+]
 Canceler = Annotated[Principal, Depends(need("customers.cancel"))]
 Restorer = Annotated[Principal, Depends(need("customers.cancel", "restore a canceled customer"))]
 
 
 def _start(
-    request: Request, kind: str, id: str, body: dict[str, Any], key: str | None, **deps: Any
+    request: Request,
+    kind: str,
+    id: str,
+    body: dict[str, Any],
+    key: str | None,
+    at: datetime | None = None,
+    resume_at: datetime | None = None,
+    **deps: Any,
 ) -> dict[str, Any]:
-    op = operations.start(deps["db"], deps["settings"], deps["user"], id, kind, body, key)
+    op = operations.start(
+        deps["db"], deps["settings"], deps["user"], id, kind, body, key, at, resume_at
+    )
+    # A pending one to claim, or a timer to set to a new scheduled one.
     request.app.state.worker.wake()
     return operation_out(op)
 
@@ -54,8 +76,10 @@ def suspend(
         request,
         "suspend",
         id,
-        body.model_dump(),
+        body.model_dump(exclude={"at", "resume_at"}),
         idempotency_key,
+        body.at,
+        body.resume_at,
         db=db,
         settings=settings,
         user=user,
@@ -74,10 +98,12 @@ def unsuspend(
     user: Reenabler,
     db: DB,
     settings: AppSettings,
+    body: UnsuspendRequest | None = None,
     idempotency_key: IdempotencyKey = None,
 ) -> dict[str, Any]:
+    at = body.at if body is not None else None
     return _start(
-        request, "unsuspend", id, {}, idempotency_key, db=db, settings=settings, user=user
+        request, "unsuspend", id, {}, idempotency_key, at, db=db, settings=settings, user=user
     )
 
 
@@ -130,11 +156,57 @@ def get_operation(op_id: str, user: Reader, db: DB) -> dict[str, Any]:
         return operation_out(op)
 
 
-@router.get("/operations", response_model=OperationList, responses=errors(401))
-def list_operations(user: Reader, db: DB, unfinished: bool = False) -> dict[str, Any]:
+@router.get("/operations", response_model=OperationList, responses=errors(401, 422))
+def list_operations(
+    user: Reader,
+    db: DB,
+    unfinished: bool = False,
+    state: OperationState | None = None,
+    customer_id: Annotated[str | None, Query(max_length=40)] = None,
+) -> dict[str, Any]:
     query = select(Operation).where(Operation.partner_id == user.partner_id)
     if unfinished:
         query = query.where(Operation.state.in_(("pending", "running")))
+    if state is not None:
+        query = query.where(Operation.state == state)
+    if customer_id is not None:
+        query = query.where(Operation.customer_id == customer_id)
+    if state == "scheduled":
+        query = query.order_by(Operation.scheduled_for, Operation.id)  # soonest first
+    else:
+        query = query.order_by(Operation.created_at.desc())
     with db.session() as s:
-        rows = s.execute(query.order_by(Operation.created_at.desc()).limit(500)).scalars()
+        rows = s.execute(query.limit(500)).scalars()
         return {"items": [operation_out(op) for op in rows]}
+
+
+@router.delete(
+    "/operations/{id}", status_code=204, response_class=Response, responses=errors(401, 404, 409)
+)
+def cancel_scheduled(id: str, request: Request, user: Unscheduler, db: DB) -> Response:
+    with db.session(write=True) as s:
+        found = s.execute(
+            select(Operation.customer_id).where(
+                Operation.id == id, Operation.partner_id == user.partner_id
+            )
+        ).first()
+        if found is None:
+            raise not_found("operation")
+        # The customer's lock first, as every request takes it (server/scheduling.py).
+        c = s.execute(
+            select(Customer).where(Customer.id == found[0]).with_for_update()
+        ).scalar_one()
+        op = s.execute(select(Operation).where(Operation.id == id).with_for_update()).scalar_one()
+        if op.state == "canceled":
+            return Response(status_code=204)  # a repeated DELETE: done already, nothing again
+        if op.state != "scheduled":
+            raise ApiError(
+                409,
+                "not_scheduled",
+                f"This operation is {op.state}, no longer scheduled: it can no longer be canceled.",
+                {"state": op.state},
+            )
+        scheduling.end_unrun(s, op, c, "canceled", actor=user.username)
+        scheduling.refresh_next(s, c)
+    request.app.state.worker.wake()  # its timer may have been for this one
+    return Response(status_code=204)

@@ -26,13 +26,16 @@ def summary(user: Annotated[Principal, Depends(need("customers.read"))], db: DB)
 
 def summary_body(s: Session, partner_id: str) -> dict[str, Any]:
     """GET /summary's answer, also the data of the change feed's `summary` events."""
-    counts = dict(
-        s.execute(
-            select(Customer.status, func.count())
-            .where(Customer.partner_id == partner_id)
-            .group_by(Customer.status)
-        ).all()
-    )
+    counts: dict[str, int] = {}
+    scheduled = 0
+    # One pass: each status's customers, and those of them with a scheduled operation.
+    for status, count, with_next in s.execute(
+        select(Customer.status, func.count(), func.count(Customer.next_op_id))
+        .where(Customer.partner_id == partner_id)
+        .group_by(Customer.status)
+    ).all():
+        counts[status] = int(count)
+        scheduled += int(with_next)
     billed = dict(
         s.execute(
             select(Customer.status, func.coalesce(func.sum(Service.monthly_price_cents), 0))
@@ -42,7 +45,12 @@ def summary_body(s: Session, partner_id: str) -> dict[str, Any]:
         ).all()
     )
     return {
-        "customers": {"active": counts.get("active", 0), "suspended": counts.get("suspended", 0)},
+        "customers": {
+            "active": counts.get("active", 0),
+            "suspended": counts.get("suspended", 0),
+            "canceled": counts.get("canceled", 0),
+            "scheduled": scheduled,
+        },
         "monthly_billable": {
             "active": money(int(billed.get("active", 0))),
             "suspended": money(int(billed.get("suspended", 0))),

@@ -40,6 +40,7 @@ CUSTOMER_KEYS = {
     "created_at",
     "updated_at",
     "version",
+    "next_scheduled",
 }
 
 
@@ -379,14 +380,14 @@ def test_summary_counts_match_the_customer_list(
     empty = api.get("/summary")
     assert empty.status_code == 200
     assert empty.json() == {
-        "customers": {"active": 0, "suspended": 0},
+        "customers": {"active": 0, "suspended": 0, "canceled": 0, "scheduled": 0},
         "monthly_billable": {"active": "0.00", "suspended": "0.00"},
         "currency": "EUR",
     }
     new_customer(api)
     new_customer(api)
     body = api.get("/summary").json()
-    assert body["customers"] == {"active": 2, "suspended": 0}
+    assert body["customers"] == {"active": 2, "suspended": 0, "canceled": 0, "scheduled": 0}
     # Created customers have no services: nothing is billed yet.
     assert body["monthly_billable"] == {"active": "0.00", "suspended": "0.00"}
 

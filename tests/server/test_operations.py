@@ -29,7 +29,19 @@ from tests.server.helpers import (
 )
 from tests.support.server import ApiClient, ServerProcess
 
-OPERATION_KEYS = {"id", "kind", "customer_id", "state", "created_at", "finished_at", "error"}
+OPERATION_KEYS = {
+    "id",
+    "kind",
+    "customer_id",
+    "state",
+    "scheduled_for",
+    "created_by",
+    "created_at",
+    "started_at",
+    "finished_at",
+    "error",
+    "follows",
+}
 
 
 def _operations_of(api: ApiClient, customer_id: str) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import io
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyotp
@@ -166,6 +167,24 @@ def _get_operation(t: Team, _m: Member) -> Call:
     return Call(f"/operations/{op['id']}", {}, 200)
 
 
+def _cancel_scheduled(t: Team, _m: Member) -> Call:
+    c = take_customer(t.owner)
+    # Far enough ahead that it is still scheduled when the member's DELETE comes.
+    soon = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+    r = t.owner.post(
+        f"/customers/{c['id']}/suspend",
+        json={"reason": "Matrix", "at": soon},
+        headers=_key(),
+    )
+    assert r.status_code == 202, r.text
+    op_id = r.json()["id"]
+
+    def probe() -> Any:
+        return t.owner.get(f"/operations/{op_id}").json(), events(t.owner, c["id"])
+
+    return Call(f"/operations/{op_id}", {}, 204, probe)
+
+
 def _logout(t: Team, m: Member) -> Call:
     # Its own session: the member's module-long one goes on.
     token = sign_in(t.server.url, m.username, m.password).token
@@ -270,6 +289,7 @@ ROUTES: dict[tuple[str, str], tuple[str | None, Callable[[Team, Member], Call]]]
     ),
     ("GET", "/operations/{op_id}"): ("customers.read", _get_operation),
     ("GET", "/operations"): ("customers.read", _fixed("/operations", 200)),
+    ("DELETE", "/operations/{id}"): ("customers.suspend", _cancel_scheduled),
     ("GET", "/summary"): ("customers.read", _fixed("/summary", 200)),
     ("GET", "/customers/snapshot"): ("customers.read", _fixed("/customers/snapshot", 200)),
     # The one-answer form: the stream itself would never end.
