@@ -268,10 +268,10 @@ def _snapshot_batches(
                 raise _unreadable(
                     stream.what, f"customer {count + len(rows) + 1}: {exc.error_count()} problems"
                 ) from None
-        if head is not None and len(rows) >= size:
-            count += len(rows)
-            yield SnapshotBatch(head[0], head[1], tuple(rows))
-            rows, size = [], batch
+            if len(rows) == size:
+                count += size
+                yield SnapshotBatch(head[0], head[1], tuple(rows))
+                rows, size = [], batch
     if pending.strip():
         raise _lost(stream)  # the last line has no end: the connection was cut
     if head is None:
