@@ -231,6 +231,13 @@
             <numerusform>%n operations running: {which}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n operations by colleagues: {which}</source>
+        <translation>
+            <numerusform>%n operation by colleagues: {which}</numerusform>
+            <numerusform>%n operations by colleagues: {which}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OperationWords</name>

@@ -604,6 +604,10 @@ Odaberite drugu mapu.</translation>
         <translation>To više ne postoji.</translation>
     </message>
     <message>
+        <source>The server no longer keeps the changes since the list was loaded.</source>
+        <translation>Poslužitelj više ne čuva promjene od učitavanja popisa.</translation>
+    </message>
+    <message>
         <source>Someone else changed this customer since you opened it.</source>
         <translation>Netko drugi promijenio je ovog korisnika otkad ste ga otvorili.</translation>
     </message>
@@ -1583,6 +1587,18 @@ Odaberite drugu mapu.</translation>
         <translation>Demo poslužitelj nije moguće ponovno pokrenuti</translation>
     </message>
     <message>
+        <source>The customer list may be out of date: changes made by others since then appear once the connection is back.</source>
+        <translation>Popis korisnika možda nije ažuran: promjene koje su drugi napravili u međuvremenu pojavit će se kad se veza vrati.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Uživo</translation>
+    </message>
+    <message>
+        <source>Changes made by others appear here as they happen.</source>
+        <translation>Promjene koje naprave drugi pojavljuju se ovdje čim se dogode.</translation>
+    </message>
+    <message>
         <source>Connected</source>
         <translation>Povezano</translation>
     </message>
@@ -2001,7 +2017,70 @@ Odaberite drugu mapu.</translation>
     </message>
 </context>
 <context>
+    <name>CustomerLiveNews</name>
+    <message>
+        <source>Changed on the server</source>
+        <translation>Promijenjeno na poslužitelju</translation>
+    </message>
+    <message>
+        <source>What changed on the server</source>
+        <translation>Što se promijenilo na poslužitelju</translation>
+    </message>
+    <message>
+        <source>{who} changed {fields} at {time}.</source>
+        <translation>{who} je u {time} promijenio/la: {fields}.</translation>
+    </message>
+    <message>
+        <source>{fields} changed on the server at {time}.</source>
+        <translation>Na poslužitelju je u {time} promijenjeno: {fields}.</translation>
+    </message>
+    <message>
+        <source>What you typed in {fields} is kept: Save puts it in place of the new value.</source>
+        <translation>Ono što ste upisali u {fields} ostaje: Spremi ga stavlja umjesto nove vrijednosti.</translation>
+    </message>
+    <message>
+        <source>{what} Nothing is sent from here: close this and look again.</source>
+        <translation>{what} Odavde se ništa ne šalje: zatvorite ovo i pogledajte ponovno.</translation>
+    </message>
+    <message>
+        <source>Suspended by {who} at {time}.</source>
+        <translation>{who} je suspendirao/la korisnika u {time}.</translation>
+    </message>
+    <message>
+        <source>Re-enabled by {who} at {time}.</source>
+        <translation>{who} je ponovno aktivirao/la korisnika u {time}.</translation>
+    </message>
+    <message>
+        <source>Canceled by {who} at {time}.</source>
+        <translation>{who} je otkazao/la korisnika u {time}.</translation>
+    </message>
+    <message>
+        <source>Restored by {who} at {time}.</source>
+        <translation>{who} je vratio/la korisnika u {time}.</translation>
+    </message>
+    <message>
+        <source>Suspended on the server at {time}.</source>
+        <translation>Korisnik je suspendiran na poslužitelju u {time}.</translation>
+    </message>
+    <message>
+        <source>Re-enabled on the server at {time}.</source>
+        <translation>Korisnik je ponovno aktiviran na poslužitelju u {time}.</translation>
+    </message>
+    <message>
+        <source>Canceled on the server at {time}.</source>
+        <translation>Korisnik je otkazan na poslužitelju u {time}.</translation>
+    </message>
+    <message>
+        <source>Restored on the server at {time}.</source>
+        <translation>Korisnik je vraćen na poslužitelju u {time}.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerOperations</name>
+    <message>
+        <source>A colleague started this; it is shown here when it ends.</source>
+        <translation>Ovo je pokrenuo kolega; ovdje se prikazuje kad završi.</translation>
+    </message>
     <message>
         <source>Another operation on {name} is still running.</source>
         <translation>Druga operacija na korisniku {name} još je u tijeku.</translation>
@@ -2322,6 +2401,10 @@ Pritisnite F5 za ponovni pokušaj.</translation>
     <message>
         <source>Offline: {msg}</source>
         <translation>Izvan mreže: {msg}</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Ažuriranje…</translation>
     </message>
     <message>
         <source>Could not refresh the list: {msg} It shows the customers as they were before. Press F5 to try again.</source>
@@ -3528,6 +3611,18 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>{doing} failed: {reason}</source>
         <translation>{doing} nije uspjelo: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operations by colleagues: {which}</source>
+        <translation>
+            <numerusform>%n operacija kolega: {which}</numerusform>
+            <numerusform>%n operacije kolega: {which}</numerusform>
+            <numerusform>%n operacija kolega: {which}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{doing} (by a colleague)</source>
+        <translation>{doing} (kolega)</translation>
     </message>
 </context>
 <context>
