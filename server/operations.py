@@ -180,8 +180,8 @@ def _schedule(
     if at is None:
         precondition(kind, c, params, settings)
     else:
-        scheduling.check_projected(s, c, kind, at)
         scheduling.refuse_if_scheduled(s, c, kind)
+        scheduling.check_projected(s, c, kind, at)
     if resume_at is not None:
         scheduling.refuse_if_scheduled(s, c, "unsuspend")
     state = "pending" if at is None else "scheduled"

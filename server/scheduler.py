@@ -147,14 +147,14 @@ class Scheduler:
         op.params = {**op.params, "late_seconds": late}  # a new dict: the JSON column sees it
         operation_changed(s, op)
         scheduling.refresh_next(s, c)
-        if late >= 1:
-            log.info("scheduled operation %s runs %.1f s late", op.id, late)
+        log.info("scheduled operation %s is due: started, %.1f s late", op.id, late)
         return True
 
     def _refused(
         self, s: Session, op: Operation, c: Customer, refused: ApiError, now: datetime, late: float
     ) -> None:
         """It no longer applies: failed with its reason and an event, never silently gone."""
+        log.info("scheduled operation %s is due: failed, %s", op.id, refused.code)
         op.state = "failed"
         op.error = {"code": refused.code, "message": refused.message}
         op.started_at = now
