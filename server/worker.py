@@ -226,7 +226,12 @@ class OperationWorker:
             if fault == "fail":
                 op.state = "failed"
                 op.error = dict(_FAILED_BY_FAULT)
-                details = {"error": op.error["message"], **_schedule_details(op)}
+                details = {
+                    "error": op.error["message"],
+                    "code": op.error["code"],
+                    "operation_id": op.id,
+                    **_schedule_details(op),
+                }
                 record(s, customer, op.actor, f"{op.kind}_failed", details)
                 if op.kind == "suspend":
                     scheduling.cancel_followers(s, op.id, customer, "suspension_failed")
