@@ -35,9 +35,8 @@ _CANCELED = {"code": "canceled", "message": "This scheduled operation was cancel
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("operations") as batch:
-        batch.add_column(sa.Column("scheduled_for", sa.DateTime(timezone=True), nullable=True))
-        batch.add_column(sa.Column("follows", sa.String(40), nullable=True))
+    op.add_column("operations", sa.Column("scheduled_for", sa.DateTime(timezone=True)))
+    op.add_column("operations", sa.Column("follows", sa.String(40)))
     op.create_index("ix_operations_follows", "operations", ["follows"])
     op.create_index("ix_operations_state_scheduled_for", "operations", ["state", "scheduled_for"])
     op.create_index(
@@ -48,10 +47,9 @@ def upgrade() -> None:
         sqlite_where=sa.text("state = 'scheduled'"),
         postgresql_where=sa.text("state = 'scheduled'"),
     )
-    with op.batch_alter_table("customers") as batch:
-        batch.add_column(sa.Column("next_op_id", sa.String(40), nullable=True))
-        batch.add_column(sa.Column("next_op_kind", sa.String(20), nullable=True))
-        batch.add_column(sa.Column("next_op_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("customers", sa.Column("next_op_id", sa.String(40)))
+    op.add_column("customers", sa.Column("next_op_kind", sa.String(20)))
+    op.add_column("customers", sa.Column("next_op_at", sa.DateTime(timezone=True)))
 
 
 _operations = sa.table(
@@ -112,13 +110,12 @@ def downgrade() -> None:
                     details=details,
                 )
             )
-    with op.batch_alter_table("customers") as batch:
-        batch.drop_column("next_op_at")
-        batch.drop_column("next_op_kind")
-        batch.drop_column("next_op_id")
+    # Plain DROP COLUMN (SQLite 3.35+ too), not a batch: rebuilding customers on SQLite would
+    # drop a table that services, operations and events point at. Indexes go first.
+    for column in ("next_op_at", "next_op_kind", "next_op_id"):
+        op.drop_column("customers", column)
     op.drop_index("uq_operations_one_scheduled_kind", table_name="operations")
     op.drop_index("ix_operations_state_scheduled_for", table_name="operations")
     op.drop_index("ix_operations_follows", table_name="operations")
-    with op.batch_alter_table("operations") as batch:
-        batch.drop_column("follows")
-        batch.drop_column("scheduled_for")
+    op.drop_column("operations", "follows")
+    op.drop_column("operations", "scheduled_for")
