@@ -76,6 +76,7 @@ bench: $(STAMP)
 	-$(BIN)/python -m bench.server_search
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.live_table
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup
 
@@ -83,6 +84,7 @@ bench-quick: $(STAMP)
 	-$(BIN)/python -m bench.server_search --quick --repeat 5
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results --rows 20000 --big-rows 50000
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table --customers 5000 --repeat 3
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.live_table --quick
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e --customers 5
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup --repeat 3
 
