@@ -9,9 +9,10 @@ when the client asks for it: memory stays the same for ten customers or a millio
 
 from __future__ import annotations
 
+import contextlib
 import zlib
-from collections.abc import AsyncGenerator, Iterator
-from typing import Annotated, Any, cast
+from collections.abc import AsyncGenerator
+from typing import Annotated, Any
 
 import anyio
 import orjson
@@ -19,13 +20,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection, func, select
 
-from server import changes
+from server import changes, snapshot_rows
 from server.db import Database
 from server.deps import DB, Principal
 from server.models import Customer
 from server.permissions import need
 from server.routes import errors
-from server.serialize import customer_out
 from server.streaming import ClosingStreamingResponse
 
 router = APIRouter(tags=["customers"])
@@ -37,11 +37,6 @@ BATCH = 1000
 # Fast over slow-but-small: level 1 is several times faster than the default 6 and still
 # shrinks the JSON about five times; a snapshot is read once, not stored.
 GZIP_LEVEL = 1
-# The columns customer_out may read: all but the search keys, which are large and only ever
-# read by the database itself.
-_SEARCH_KEYS = {"search_text", "name_key", "email_key", "phone_key", "domain_key"}
-_COLUMNS = tuple(c for c in Customer.__table__.columns if c.name not in _SEARCH_KEYS)
-_DUMPS = orjson.OPT_UTC_Z  # times as everywhere in the API: "2026-03-01T09:12:44Z"
 
 
 def accepts_gzip(header: str) -> bool:
@@ -69,41 +64,49 @@ class SnapshotReader:
         self.db = db
         self.partner_id = partner_id
         self._conn: Connection | None = None
-        self._batches: Iterator[Any] | None = None
+        self._cursor: Any = None
+        self._when = snapshot_rows.sqlite_time if db.is_sqlite else snapshot_rows.same_time
 
     def open(self) -> bytes:
         """Begin the transaction; the first line, {"cursor", "total"}."""
         conn = self.db.engine.connect()
         self._conn = conn
         if not self.db.is_sqlite:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            conn.execution_options(isolation_level="REPEATABLE READ")
         conn.begin()
-        # The cursor first: on PostgreSQL the snapshot is taken by the first statement, and
+        if not self.db.is_sqlite:
+            # Times in UTC, as the API writes them (snapshot_rows.py); no snapshot taken yet.
+            conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
+        # The cursor first: on PostgreSQL the snapshot is taken by the first query, and
         # everything read after it is as of that same moment (SQLite: the first read too).
         cursor = changes.head(conn)
         of_partner = Customer.partner_id == self.partner_id
         total = conn.execute(select(func.count()).select_from(Customer).where(of_partner))
         first = {"cursor": str(cursor), "total": int(total.scalar_one())}
-        rows = conn.execution_options(yield_per=BATCH).execute(
-            select(*_COLUMNS).where(of_partner).order_by(Customer.id)
-        )
-        self._batches = rows.partitions()
+        # The driver's own cursor, in the same transaction: plain tuples, no per-value work.
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        if self.db.is_sqlite:
+            self._cursor = driver.execute(snapshot_rows.select_sql("?"), (self.partner_id,))
+        else:
+            # A server-side cursor: the rows come BATCH at a time, never all at once.
+            self._cursor = driver.cursor(name="customer_snapshot")
+            self._cursor.execute(snapshot_rows.select_sql("%s"), (self.partner_id,))
         return orjson.dumps(first) + b"\n"
 
     def next_lines(self) -> bytes | None:
         """The next batch of customers, a JSON line each; None at the end."""
-        assert self._batches is not None
-        batch = next(self._batches, None)
-        if batch is None:
+        rows = self._cursor.fetchmany(BATCH)
+        if not rows:
             return None
-        dumps = orjson.dumps
-        # A row of _COLUMNS has the attributes of a Customer that customer_out reads.
-        return b"".join(
-            dumps(customer_out(cast(Customer, row)), option=_DUMPS) + b"\n" for row in batch
-        )
+        return snapshot_rows.lines(rows, self._when)
 
     def close(self) -> None:
+        cursor, self._cursor = self._cursor, None
         conn, self._conn = self._conn, None
+        if cursor is not None:
+            with contextlib.suppress(Exception):  # a broken connection is closed below anyway
+                cursor.close()
         if conn is not None:
             conn.close()  # rolls the read transaction back and returns the connection
 

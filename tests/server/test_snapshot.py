@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -63,6 +64,25 @@ def test_the_snapshot_equals_the_paged_list_field_by_field(owner: ApiClient) -> 
     assert first["total"] == total == len(rows) == BOOK
     # The same records, the same fields and values, in the same (id) order.
     assert rows == paged
+
+
+def test_a_scheduled_operation_is_in_the_snapshot_as_in_the_list(owner: ApiClient) -> None:
+    c = owner.get("/customers", params={"status": "active", "limit": 1}).json()["items"][0]
+    at = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=123456)
+    r = owner.post(
+        f"/customers/{c['id']}/suspend",
+        json={"reason": "Later", "at": at.isoformat()},
+        headers={"Idempotency-Key": f"snapshot-{c['id']}"},
+    )
+    assert r.status_code == 202, r.text
+    _, rows = _snapshot(owner)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[c["id"]]["next_scheduled"] == {
+        "operation_id": r.json()["id"],
+        "kind": "suspend",
+        "at": at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+    }
+    assert rows == _paged(owner)[0]
 
 
 def test_the_snapshot_is_gzipped_when_asked_and_flushed_as_it_goes(owner: ApiClient) -> None:
