@@ -40,10 +40,11 @@ def parse_time(value: str) -> datetime:
     text = text[:10] + "T" + text[11:]
     text = text[:-1] + "+00:00" if text[-1] in "Zz" else text
     try:
-        parsed = datetime.fromisoformat(text)
+        found = utc(datetime.fromisoformat(text))
     except ValueError:
         raise ValueError(TIME_FORMAT) from None
-    found = utc(parsed)
+    except OverflowError:  # year 1 or 9999 moved into UTC
+        raise ValueError("is out of range") from None
     assert found is not None
     return found
 

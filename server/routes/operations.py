@@ -192,20 +192,24 @@ def cancel_scheduled(id: str, request: Request, user: Unscheduler, db: DB) -> Re
         ).first()
         if found is None:
             raise not_found("operation")
-        # The customer's lock first, as every request takes it (server/scheduling.py).
+        # The customer's lock first, as requests take it. Holding it, the state read next
+        # cannot change (starting or ending a scheduled operation needs it too), and only a
+        # scheduled one is locked after it: a running one's row may be the worker's, which
+        # takes it before the customer's.
         c = s.execute(
             select(Customer).where(Customer.id == found[0]).with_for_update()
         ).scalar_one()
-        op = s.execute(select(Operation).where(Operation.id == id).with_for_update()).scalar_one()
-        if op.state == "canceled":
+        state = s.execute(select(Operation.state).where(Operation.id == id)).scalar_one()
+        if state == "canceled":
             return Response(status_code=204)  # a repeated DELETE: done already, nothing again
-        if op.state != "scheduled":
+        if state != "scheduled":
             raise ApiError(
                 409,
                 "not_scheduled",
-                f"This operation is {op.state}, no longer scheduled: it can no longer be canceled.",
-                {"state": op.state},
+                f"This operation is {state}, no longer scheduled: it can no longer be canceled.",
+                {"state": state},
             )
+        op = s.execute(select(Operation).where(Operation.id == id).with_for_update()).scalar_one()
         scheduling.end_unrun(s, op, c, "canceled", actor=user.username)
         scheduling.refresh_next(s, c)
     request.app.state.worker.wake()  # its timer may have been for this one
