@@ -307,7 +307,8 @@ class Startup(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        self._runner.drain(10_000)
+        # The change feed's follower too: the window told it to stop when it closed.
+        self._runner.drain(10_000, endless=True)
         self.stop_demo()
 
     def stop_demo(self) -> None:

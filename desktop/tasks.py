@@ -166,10 +166,12 @@ class Task(QObject):
         kwargs: dict[str, Any],
         owner: QObject | None,
         long_running: bool = False,
+        endless: bool = False,
     ) -> None:
         super().__init__()
         self._runner = runner
-        self.long_running = long_running
+        self.long_running = long_running or endless
+        self.endless = endless
         self._fn = fn
         self._args = args
         self._kwargs = dict(kwargs)
@@ -269,6 +271,8 @@ class TaskRunner(QObject):
     # Long-running jobs (watching an operation until the backend is done) each hold a thread
     # for minutes; in a pool of their own they never starve the short calls of the windows.
     LONG_RUNNING_THREADS = 64
+    # Jobs that run until their owner stops them (following the change feed): a few at most.
+    ENDLESS_THREADS = 4
 
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -276,6 +280,8 @@ class TaskRunner(QObject):
         self._pool = pool if pool is not None else QThreadPool(self)
         self._long_pool = QThreadPool(self)
         self._long_pool.setMaxThreadCount(self.LONG_RUNNING_THREADS)
+        self._endless_pool = QThreadPool(self)
+        self._endless_pool.setMaxThreadCount(self.ENDLESS_THREADS)
         self._active: set[Task] = set()
         # Finished tasks kept until control is back in the event loop: a Task must not be
         # deleted inside its own slot.
@@ -302,6 +308,7 @@ class TaskRunner(QObject):
         progress: Callable[[Any], Any] | None = None,
         owner: QObject | None = None,
         long_running: bool = False,
+        endless: bool = False,
         **kwargs: Any,
     ) -> Task:
         """Run fn(*args, **kwargs) off the GUI thread.
@@ -310,8 +317,10 @@ class TaskRunner(QObject):
         arrives as `progress`. The keywords success, failure, progress, owner and long_running
         are the runner's own and are not passed to fn. long_running=True is for a job that
         waits for minutes (and must stop when asked): it runs beside the short calls.
+        endless=True is for one that runs until its owner stops it (the change feed's
+        follower): `drain` waits for it only when asked to, after it was told to stop.
         """
-        task = Task(self, fn, args, kwargs, owner, long_running)
+        task = Task(self, fn, args, kwargs, owner, long_running, endless)
         # Connected before the job starts, so even an instant result finds its listeners.
         if success is not None:
             task.succeeded.connect(success)
@@ -325,18 +334,23 @@ class TaskRunner(QObject):
         self._start(task)
         return task
 
-    def drain(self, timeout_ms: int = 30000) -> bool:
+    def drain(self, timeout_ms: int = 30000, *, endless: bool = False) -> bool:
         """Wait until no job is running; False if some still are after timeout_ms.
 
-        Results of jobs that finish meanwhile are queued, not delivered: this is for quitting.
+        Endless jobs (which never end by themselves) only with `endless`, once they were
+        told to stop. Results of jobs that finish meanwhile are queued, not delivered: this
+        is for quitting.
         """
         deadline = QDeadlineTimer(timeout_ms)
         short_done = self._pool.waitForDone(deadline)
-        return bool(self._long_pool.waitForDone(deadline) and short_done)
+        long_done = self._long_pool.waitForDone(deadline)
+        endless_done = not endless or self._endless_pool.waitForDone(deadline)
+        return bool(short_done and long_done and endless_done)
 
     def _start(self, task: Task) -> None:
         task.generation = self._sign_in_generation
-        (self._long_pool if task.long_running else self._pool).start(task.job())
+        pool = self._long_pool if task.long_running else self._pool
+        (self._endless_pool if task.endless else pool).start(task.job())
 
     def task_done(self, task: Task) -> None:
         if task not in self._active:

@@ -106,7 +106,7 @@ class LiveFeed(QObject):
             success=partial(self._returned, position),
             failure=partial(self._ended, position),
             owner=self,
-            long_running=True,  # it runs as long as the session does
+            endless=True,  # it runs as long as the session does, until stop()
         )
 
     def stop(self) -> None:
