@@ -77,6 +77,8 @@ bench: $(STAMP)
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.live_table
+	-$(BIN)/python -m bench.snapshot_load
+	-$(BIN)/python -m bench.change_latency
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup
 
@@ -85,6 +87,8 @@ bench-quick: $(STAMP)
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.filter_results --rows 20000 --big-rows 50000
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.load_table --customers 5000 --repeat 3
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.live_table --quick
+	-$(BIN)/python -m bench.snapshot_load --quick
+	-$(BIN)/python -m bench.change_latency --quick
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.suspend_e2e --customers 5
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.startup --repeat 3
 
