@@ -71,31 +71,41 @@ class Scheduler:
         while not self._stop.is_set():
             self._wake.clear()  # before reading: a wake-up during the pass is not lost
             try:
-                now = clock.now()
-                handled = self.run_due(now)
-                if handled:
-                    self._on_pending()
-                    continue  # perhaps more than a batch was due
-                timeout = self._until_next(now)
+                timeout = self._step()
             except Exception:
                 log.exception("running scheduled operations failed; retrying")
                 timeout = RETRY_WAIT
-            self._wake.wait(timeout)
+            if timeout > 0:
+                self._wake.wait(timeout)
 
-    def _until_next(self, passed: datetime) -> float:
-        """Seconds until the soonest scheduled operation is due."""
+    def _step(self) -> float:
+        """Run what is due, if anything is; how long to sleep then."""
+        now = clock.now()
+        # A read first: most wake-ups (any operation changed anywhere) find nothing due, and
+        # need not take SQLite's write lock to learn it.
+        soonest = self._soonest()
+        if soonest is not None and soonest <= now:
+            if self.run_due(now):
+                self._on_pending()
+                return 0  # perhaps more than a batch was due
+            # Due but none could run now: try again later, or at the next one due.
+            soonest = self._soonest(after=now)
+            return min(RETRY_WAIT, self._seconds_until(soonest))
+        return self._seconds_until(soonest)
+
+    def _soonest(self, after: datetime | None = None) -> datetime | None:
+        """When the soonest scheduled operation (after `after`) is due."""
+        query = select(func.min(Operation.scheduled_for)).where(Operation.state == "scheduled")
+        if after is not None:
+            query = query.where(Operation.scheduled_for > after)
         with self.db.session() as s:
-            soonest = utc(
-                s.execute(
-                    select(func.min(Operation.scheduled_for)).where(Operation.state == "scheduled")
-                ).scalar()
-            )
-        if soonest is None:
+            return utc(s.execute(query).scalar())
+
+    @staticmethod
+    def _seconds_until(moment: datetime | None) -> float:
+        if moment is None:
             return MAX_WAIT
-        if soonest <= passed:
-            return RETRY_WAIT  # it was due in the pass just made, and could not run
-        left = (soonest - clock.now()).total_seconds()
-        return min(max(left, 0.0), MAX_WAIT)
+        return min(max((moment - clock.now()).total_seconds(), 0.001), MAX_WAIT)
 
     def run_due(self, now: datetime) -> int:
         """Start or end what is due at `now`; how many operations were."""
