@@ -165,7 +165,7 @@ class OperationCenter(QObject):
         customer_id = operation.customer_id
         if operation.id in self._own or customer_id in self._running or self._stop.is_set():
             return
-        if operation.finished:
+        if not operation.under_way:  # ended, or scheduled for later: nothing runs now
             if self._observed.pop(customer_id, None) is not None:
                 self.observed_changed.emit(customer_id)
             return
@@ -174,6 +174,12 @@ class OperationCenter(QObject):
             operation, customer or (known.customer if known else None)
         )
         if known is None or known.operation.kind != operation.kind:
+            self.observed_changed.emit(customer_id)
+
+    def forget_observed(self) -> None:
+        """The feed lost track (its cursor expired): what it told of may have ended unheard."""
+        seen, self._observed = self._observed, {}
+        for customer_id in seen:
             self.observed_changed.emit(customer_id)
 
     # --- starting ----------------------------------------------------------------------------

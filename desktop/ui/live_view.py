@@ -36,6 +36,7 @@ class LiveView(QObject):
         page.list_cursor.connect(self.feed.follow)
         self.applier.summary_changed.connect(window.overview.show_summary)
         self.applier.operation_changed.connect(center.observe)
+        self.feed.expired.connect(center.forget_observed)
         window.connection.set_live(self.feed)
 
     def follow_dialog(self, dialog: CustomerDialog) -> None:
