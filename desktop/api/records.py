@@ -24,7 +24,8 @@ SearchField = Literal["name", "account_number", "email", "phone", "domain"]
 # (coming) are these same kinds with a time to run at, not kinds of their own.
 OperationKind = Literal["suspend", "unsuspend", "cancel", "restore"]
 OPERATION_KINDS: tuple[OperationKind, ...] = get_args(OperationKind)
-OperationState = Literal["pending", "running", "succeeded", "failed"]
+# scheduled -> pending -> running -> succeeded | failed, or scheduled -> canceled (API.md).
+OperationState = Literal["pending", "running", "succeeded", "failed", "scheduled", "canceled"]
 
 
 def is_operation_kind(value: object) -> TypeGuard[OperationKind]:
@@ -212,10 +213,20 @@ class Operation(Record):
     created_at: Moment
     finished_at: Moment | None
     error: OperationError | None
+    # Scheduled operations (API.md); an older server sends none of these.
+    scheduled_for: Moment | None = None
+    created_by: str | None = None
+    started_at: Moment | None = None
+    follows: str | None = None
 
     @property
     def finished(self) -> bool:
-        return self.state in ("succeeded", "failed")
+        return self.state in ("succeeded", "failed", "canceled")
+
+    @property
+    def under_way(self) -> bool:
+        """Started and not yet ended: a scheduled one waits for its time, and runs nothing."""
+        return self.state in ("pending", "running")
 
     @property
     def succeeded(self) -> bool:
@@ -245,6 +256,9 @@ class LoginLink(Record):
 class CustomerCounts(Record):
     active: Count
     suspended: Count
+    # Overview, completed (API.md): an older server counts neither.
+    canceled: Count = 0
+    scheduled: Count = 0
 
 
 class MonthlyBillable(Record):
