@@ -147,7 +147,9 @@ class ChangeHub:
         assert self._changed is not None
         changed = self._changed
         try:
-            await asyncio.wait_for(changed.wait(), timeout)
+            # Not wait_for: that makes a task per call, and every stream waits here.
+            async with asyncio.timeout(timeout):
+                await changed.wait()
         except TimeoutError:
             return False
         return True
