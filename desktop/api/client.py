@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from functools import partial
 from typing import Any
 from urllib.parse import quote
@@ -34,6 +35,7 @@ from desktop.api.records import (
     SignIn,
     Summary,
     parse,
+    wire_time,
 )
 from desktop.api.retry import until_answered
 from desktop.api.team import TeamCalls
@@ -45,6 +47,16 @@ LOGO_TYPES = frozenset({"image/png", "image/jpeg"})
 def new_idempotency_key() -> str:
     """A fresh key for one operation the person asked for; reuse it for every retry of it."""
     return str(uuid.uuid4())
+
+
+def schedule_body(at: datetime | None, resume_at: datetime | None, **fields: str) -> dict[str, str]:
+    """The body of a suspend or re-enable with its times (none: now)."""
+    body = dict(fields)
+    if at is not None:
+        body["at"] = wire_time(at)
+    if resume_at is not None:
+        body["resume_at"] = wire_time(resume_at)
+    return body
 
 
 def _segment(value: str) -> str:
@@ -311,6 +323,41 @@ class PartnerApi(TeamCalls, LiveCalls):
 
     def restore(self, customer_id: str, idempotency_key: str) -> Operation:
         return self._started(customer_id, "restore", {}, idempotency_key)
+
+    def schedule_suspend(
+        self,
+        customer_id: str,
+        reason: str,
+        at: datetime | None,
+        resume_at: datetime | None,
+        idempotency_key: str,
+    ) -> Operation:
+        """A suspension at `at` (None: now), and with `resume_at` a re-enable that follows it.
+
+        The answer is the suspension: `scheduled` until its time (nothing to watch till then).
+        """
+        return self._started(
+            customer_id, "suspend", schedule_body(at, resume_at, reason=reason), idempotency_key
+        )
+
+    def schedule_unsuspend(self, customer_id: str, at: datetime, idempotency_key: str) -> Operation:
+        return self._started(customer_id, "unsuspend", schedule_body(at, None), idempotency_key)
+
+    def scheduled_operations(self, customer_id: str | None = None) -> list[Operation]:
+        """The partner's scheduled operations (of one customer when given), soonest first."""
+        params = {"state": "scheduled"}
+        if customer_id is not None:
+            params["customer_id"] = customer_id
+        answer = self._call("GET", "/operations", params=params)
+        return list(answers.record(answer, OperationList).items)
+
+    def cancel_scheduled(self, op_id: str) -> None:
+        """The scheduled operation (and a re-enable following it) becomes `canceled`.
+
+        A DELETE, repeated by the transport: the server answers 204 again for one canceled.
+        Raises ConflictError (`not_scheduled`) once it has started.
+        """
+        self._call("DELETE", f"/operations/{_segment(op_id)}")
 
     def get_operation(self, op_id: str, *, once: bool = False) -> Operation:
         """`once`: a failure is not repeated by the transport; the caller decides (retry.py)."""

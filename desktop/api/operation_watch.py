@@ -126,8 +126,11 @@ def _start(
 def _follow(
     watch: _Watch, api: OperationApi, operation: Operation
 ) -> tuple[Operation, ApiError | None]:
-    """Poll until the operation ends; the error is why it did not succeed."""
+    """Poll until the operation ends; the error is why it did not succeed. A scheduled one
+    is left at once: it runs at its time, without anyone watching (the feed tells of it)."""
     delays = watch.delays()
+    if operation.state == "scheduled":
+        return operation, None
     while not operation.finished:
         watch.pause(next(delays))
         try:
@@ -160,7 +163,8 @@ def watch_operation(
     stop: threading.Event,
     backoff: Backoff | None = None,
 ) -> WatchOutcome:
-    """Start (or, given an Operation, resume) an operation and follow it to its end.
+    """Start (or, given an Operation, resume) an operation and follow it to its end; one the
+    server scheduled for later ends the watch as soon as it is accepted.
 
     `start` sends the request once (PartnerApi.start_operation); it is called again from here
     while that fails on the way. Raises WatchStopped when `stop` is set, and

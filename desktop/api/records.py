@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeGuard, TypeVar, get_args
 
@@ -113,6 +113,14 @@ class Address(Record):
     country: str
 
 
+class NextScheduled(Record):
+    """A customer's soonest scheduled operation (API.md, "Scheduled operations")."""
+
+    operation_id: str
+    kind: OperationKind
+    at: Moment
+
+
 class Customer(Record):
     id: str
     account_number: str
@@ -131,10 +139,13 @@ class Customer(Record):
     created_at: Moment
     updated_at: Moment
     version: Version
+    # An older server sends none: nothing is scheduled there.
+    next_scheduled: NextScheduled | None = None
 
     # The customer list keeps each row packed as JSON values (desktop/models/search/rows.py):
     # these are the fields beyond the ones the list reads, and the record rebuilt from them.
-    # Rebuilt without validating again: the values are this validated record's own.
+    # Rebuilt without validating again: the values are this validated record's own. The light
+    # row carries next_scheduled itself (the list's badge and filter read it).
 
     def packed_extra(self) -> list[Any]:
         a = self.address
@@ -171,7 +182,23 @@ class Customer(Record):
             created_at=row.created_at,
             updated_at=datetime.fromisoformat(updated_at),
             version=row.version,
+            next_scheduled=_next_scheduled(row.next_scheduled),
         )
+
+
+def _next_scheduled(packed: Any) -> NextScheduled | None:
+    if packed is None:
+        return None
+    return NextScheduled.model_construct(
+        operation_id=packed.operation_id, kind=packed.kind, at=packed.at
+    )
+
+
+def wire_time(moment: datetime) -> str:
+    """A moment as the API takes it: RFC 3339 in UTC (the person's zone stays in the client)."""
+    if moment.tzinfo is None:
+        raise ValueError("a scheduled time needs its offset")
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -63,6 +63,12 @@ class OperationEnded:
     def succeeded(self) -> bool:
         return self.error is None and self.operation is not None and self.operation.succeeded
 
+    @property
+    def scheduled(self) -> bool:
+        """Accepted for later (`at`): it runs at its time, on the server, watched by no one."""
+        op = self.operation
+        return self.error is None and op is not None and op.state == "scheduled"
+
 
 @dataclass(frozen=True)
 class ObservedOperation:
@@ -187,7 +193,10 @@ class OperationCenter(QObject):
     def start(self, kind: OperationKind, customer: Customer, **params: str) -> bool:
         """Start one confirmed operation; False when one already runs for this customer.
 
-        params: `reason` for suspend; `reason` and `confirm_account_number` for cancel.
+        params: `reason` for suspend; `reason` and `confirm_account_number` for cancel; `at`
+        (suspend, unsuspend) and `resume_at` (suspend) as desktop.api's `wire_time` writes
+        them, to schedule it: sent the same way, with its key, and ended (`scheduled`) as soon
+        as the server accepts it.
         """
         if not is_operation_kind(kind):
             raise ValueError(f"unknown operation kind {kind!r}")

@@ -121,6 +121,7 @@ class FakeCustomer:
     created_at: datetime
     version: int = 1
     address: FakeAddress = FakeAddress()
+    next_scheduled: Any = None
 
     def packed_extra(self) -> list[object]:
         a = self.address

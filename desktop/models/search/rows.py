@@ -25,6 +25,14 @@ from desktop.models.search.chunked import Chunked, chunked
 from desktop.models.search.record import CustomerFields, CustomerRecord
 
 
+class ScheduledRow(NamedTuple):
+    """A customer's soonest scheduled operation, as the list's badge and filter read it."""
+
+    operation_id: str
+    kind: str
+    at: datetime
+
+
 class CustomerRow(NamedTuple):
     """The fields of a customer the list shows, searches and sorts by."""
 
@@ -39,6 +47,7 @@ class CustomerRow(NamedTuple):
     status: str
     created_at: datetime
     version: int
+    next_scheduled: ScheduledRow | None = None
 
 
 ROW_FIELDS = len(CustomerRow._fields)
@@ -56,7 +65,7 @@ def pack(record: CustomerRecord, row: CustomerRow | None = None) -> str:
     r = light_row(record) if row is None else row
     # The light row's values, in its order (alias domains as a JSON array, the date as ISO
     # text), then the record's other fields.
-    values: list[Any] = [*r[:7], list(r[7]), r[8], r[9].isoformat(), r[10]]
+    values: list[Any] = [*r[:7], list(r[7]), r[8], r[9].isoformat(), r[10], _packed_next(r[11])]
     values.extend(record.packed_extra())
     return _encode(values)
 
@@ -75,7 +84,27 @@ def light_row(record: CustomerFields) -> CustomerRow:
         record.status,
         record.created_at,
         record.version,
+        _scheduled_of(getattr(record, "next_scheduled", None)),
     )
+
+
+def _scheduled_of(scheduled: Any) -> ScheduledRow | None:
+    # A record without the field (an older shape) has nothing scheduled.
+    if scheduled is None:
+        return None
+    return ScheduledRow(scheduled.operation_id, scheduled.kind, scheduled.at)
+
+
+def _packed_next(scheduled: ScheduledRow | None) -> list[str] | None:
+    if scheduled is None:
+        return None
+    return [scheduled.operation_id, scheduled.kind, scheduled.at.isoformat()]
+
+
+def _unpacked_next(values: list[str] | None) -> ScheduledRow | None:
+    if values is None:
+        return None
+    return ScheduledRow(values[0], values[1], datetime.fromisoformat(values[2]))
 
 
 def _row(values: list[Any]) -> CustomerRow:
@@ -91,6 +120,7 @@ def _row(values: list[Any]) -> CustomerRow:
         values[8],
         datetime.fromisoformat(values[9]),
         values[10],
+        _unpacked_next(values[11]),
     )
 
 

@@ -29,6 +29,7 @@ from desktop.ui.customer.operations import CustomerOperations
 from desktop.ui.customer.progress import stays_open_text
 from desktop.ui.customer.read_only import ReadOnlyNote
 from desktop.ui.customer.saving import CustomerSaver, DiscardChangesBox
+from desktop.ui.customer.scheduled_cancel import ScheduledCancel
 from desktop.ui.customer.services_tab import ServicesTab
 from desktop.ui.customer.status_panel import StatusPanel
 from desktop.ui.permissions import Permissions
@@ -92,6 +93,8 @@ class CustomerDialog(QDialog):
         # panel link), where Enter would open a browser.
         self.form.editor("name").setFocus(Qt.FocusReason.OtherFocusReason)
         self.operations = self._operations(api, runner, operations, settings)
+        panel = self.status_panel
+        self.scheduled_cancel = ScheduledCancel(self, self, panel, api, runner, self.customer_saved)
         # Tall enough for the form and a couple of error lines without scrolling.
         self.resize(self.sizeHint().width(), self.sizeHint().height() + 60)
         keep_on_screen(self)  # and never wider or taller than the screen it is on

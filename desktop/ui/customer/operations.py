@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.operations.schedule import person_zone, plan_words
 from desktop.operations.words import operation_words
 from desktop.ui.customer.cancel_confirm import CancelConfirmDialog
 from desktop.ui.customer.status_panel import StatusPanel
@@ -125,10 +126,11 @@ class CustomerOperations(QObject):
             # Modal on purpose: the switch's knob waits in the asked-for position meanwhile.
             if not self._confirmed(dialog, customer):
                 return  # Cancel, or it changed on the server meanwhile: nothing is sent
+            when = dialog.schedule_params()
             if suspend:
-                self._start("suspend", customer, reason=dialog.reason_text())
+                self._start("suspend", customer, reason=dialog.reason_text(), **when)
             else:
-                self._start("unsuspend", customer)
+                self._start("unsuspend", customer, **when)
         finally:
             dialog.deleteLater()
             self._take_back_focus()
@@ -264,7 +266,13 @@ class CustomerOperations(QObject):
         shown = ended.customer or self._host.customer
         name = shown.name if shown else ""
         words = operation_words(ended.kind)
-        if ended.error is None and ended.operation is not None:
+        if ended.scheduled and ended.operation is not None:
+            # Nothing has happened yet: the line beside the switch says when it will.
+            runs = ended.operation.scheduled_for or ended.operation.created_at
+            self._panel.operation.show_result(
+                plan_words(ended.kind, name, runs, None, person_zone()), "success"
+            )
+        elif ended.error is None and ended.operation is not None:
             when = local_clock(ended.operation.finished_at or datetime.now(UTC))
             self._panel.operation.show_result(words.done_at.format(name=name, time=when), "success")
             closes = ended.kind != "cancel" and not self._host.has_unsaved_edits()

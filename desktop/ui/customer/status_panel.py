@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.operations.schedule import cancel_words, person_zone, scheduled_words
 from desktop.ui.customer.progress import OperationProgress
 from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.clock import local_date, local_time, unbroken
@@ -85,6 +86,15 @@ class StatusPanel(QGroupBox):
         self.cancel_toggle = named(ToggleSwitch(), "cancelToggle", self.tr("Cancel Customer"))
         self.cancel_row = self._toggle_row(self.tr("Cance&l Customer"), self.cancel_toggle)
         self.operation = OperationProgress()
+        # A suspension or re-enable scheduled for later: when, and a way to call it off.
+        self.scheduled_line = named(QLabel(), "scheduledLine", self.tr("Scheduled"))
+        self.scheduled_line.setWordWrap(True)
+        self.cancel_scheduled = named(
+            QPushButton(self.tr("Cancel scheduled suspension")),
+            "cancelScheduledButton",
+            self.tr("Cancel scheduled suspension"),
+        )
+        self.cancel_scheduled.setAutoDefault(False)
 
     def _build_restore(self) -> None:
         """Until when a cancellation can be undone, and Restore Customer."""
@@ -124,6 +134,8 @@ class StatusPanel(QGroupBox):
         column.addSpacing(4)
         column.addWidget(self.toggle_row)
         column.addWidget(self.cancel_row)
+        column.addWidget(self.scheduled_line)
+        column.addWidget(self.cancel_scheduled, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.operation)
         column.addWidget(self.restore_note)
         column.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -180,6 +192,7 @@ class StatusPanel(QGroupBox):
         self.cancel_toggle.set_checked_from_server(status == "canceled")
         self.toggle_row.setVisible(customer is not None)
         self.cancel_row.setVisible(customer is not None)
+        self._show_scheduled(customer)
         self._update_actions()
 
         since = customer.suspended_at if customer else None
@@ -209,6 +222,18 @@ class StatusPanel(QGroupBox):
             )
         self.record.setVisible(customer is not None)
         self.line.setVisible(customer is not None)
+
+    def _show_scheduled(self, customer: Customer | None) -> None:
+        scheduled = customer.next_scheduled if customer else None
+        self.scheduled_line.setVisible(scheduled is not None)
+        self.cancel_scheduled.setVisible(scheduled is not None)
+        if scheduled is None:
+            return
+        zone = person_zone()
+        self.scheduled_line.setText(scheduled_words(scheduled.kind, scheduled.at, zone))
+        words = cancel_words(scheduled.kind)
+        self.cancel_scheduled.setText(words)
+        self.cancel_scheduled.setAccessibleName(words)
 
     def _colour_badge(self) -> None:
         dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
@@ -246,6 +271,9 @@ class StatusPanel(QGroupBox):
         self.toggle.setToolTip(self._permissions.reason("customers.suspend") or tip)
         self.cancel_toggle.setToolTip(self._permissions.reason("customers.cancel") or tip)
         self.restore_button.setToolTip(self._permissions.reason("customers.cancel"))
+        # Cancelling what is scheduled is part of suspending (customers.suspend, API.md).
+        self.cancel_scheduled.setEnabled(customer is not None and may_suspend)
+        self.cancel_scheduled.setToolTip(self._permissions.reason("customers.suspend"))
 
         deadline = restore_deadline(customer) if customer else None
         self.restore_note.setVisible(deadline is not None)

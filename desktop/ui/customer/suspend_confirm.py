@@ -13,16 +13,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from desktop.api.records import wire_time
+from desktop.operations.schedule import plan_words
 from desktop.ui.customer.billable_services import BillableServices
 from desktop.ui.widgets.clock import local_time
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
 from desktop.ui.widgets.labels import muted, wrapped
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.reason_picker import suspension_reasons
+from desktop.ui.widgets.schedule_choice import ScheduleChoice
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.api.client import PartnerApi
-    from desktop.api.records import Customer
+    from desktop.api.records import Customer, OperationKind
     from desktop.tasks import TaskRunner
 
 
@@ -34,9 +39,13 @@ class SuspendConfirmDialog(ConfirmDialog):
         customer: Customer,
         suspend: bool,
         parent: QWidget | None = None,
+        *,
+        zone: str | None = None,
+        now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self._suspend = suspend
+        self._name = customer.name
         layout = self._build_header(customer)
         layout.addSpacing(6)
         if suspend:
@@ -44,6 +53,12 @@ class SuspendConfirmDialog(ConfirmDialog):
         else:
             self._build_suspension_info(layout, customer)
         self.add_problem(layout, "reasonProblem")
+        # When: now, or on a date (and for a suspension, when to re-enable by itself).
+        self.schedule = ScheduleChoice(suspend, self, zone=zone, now=now)
+        layout.addWidget(self.schedule)
+        self.plan = named(wrapped(""), "schedulePlan", self.tr("What will happen"))
+        layout.addWidget(self.plan)
+        self.schedule.changed.connect(self._update)
         self._build_services(layout, api, runner, customer)
         layout.addSpacing(10)
         self.cancel = named(
@@ -146,8 +161,40 @@ class SuspendConfirmDialog(ConfirmDialog):
             self.tr("Re-enable account"),
         )
 
+    def schedule_params(self) -> dict[str, str]:
+        """`at` and `resume_at` for the operation, as the wire takes them; none for now."""
+        params = {}
+        at, resume_at = self.schedule.at(), self.schedule.resume_at()
+        if at is not None:
+            params["at"] = wire_time(at)
+        if resume_at is not None:
+            params["resume_at"] = wire_time(resume_at)
+        return params
+
+    @Slot()
+    def _update(self) -> None:
+        schedule = getattr(self, "schedule", None)
+        if schedule is None:  # finish() asks before the choice exists
+            super()._update()
+            return
+        kind: OperationKind = "suspend" if self._suspend else "unsuspend"
+        at = schedule.at()
+        billable = self.services.services() != []  # none: nothing is said to stay billable
+        resume_at = schedule.resume_at()
+        self.plan.setText(
+            plan_words(kind, self._name, at, resume_at, schedule.zone, billable=billable)
+        )
+        if self._suspend:
+            label = self.tr("Schedule Suspension") if at else self.tr("Suspend Account")
+        else:
+            label = self.tr("Schedule Re-enable") if at else self.tr("Re-enable Account")
+        self.confirm.setText(label)
+        missing = self.reason.problem() if self.reason is not None else ""
+        self.show_problem(missing or schedule.problem())
+
     @Slot()
     def _services_loaded(self) -> None:
         empty = self.services.services() == []
         self._box.setVisible(not empty)
         self._no_services.setVisible(empty)
+        self._update()
