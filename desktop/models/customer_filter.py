@@ -26,7 +26,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.search.columns import COLUMN_COUNT, STATUS_RANK, UNKNOWN_STATUS_RANK
-from desktop.models.search.filter_index import FilterIndex, Mask, Scan
+from desktop.models.search.filter_index import SCHEDULED_FILTER, FilterIndex, Mask, Scan
 from desktop.models.search.keys import SearchField, SearchQuery, parse_query
 from desktop.models.search.record import CustomerFields
 from desktop.models.search.sort_order import MERGE_ROWS, RUN_ROWS
@@ -101,7 +101,11 @@ class CustomerFilterModel(ShownRowsProxy):
         self.set_search(self._text, field)
 
     def set_status(self, status: str | None) -> None:
-        """Only customers with this status ("active", "suspended", "canceled"); None for all."""
+        """Only customers with this status ("active", "suspended", "canceled"; "scheduled":
+        those with a scheduled operation); None for all."""
+        if status == "scheduled":
+            self._request(status=SCHEDULED_FILTER)
+            return
         self._request(status=STATUS_RANK.get(status, UNKNOWN_STATUS_RANK) if status else None)
 
     def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:
@@ -309,7 +313,7 @@ class CustomerFilterModel(ShownRowsProxy):
     ) -> None:
         """Shows one changed row: in place, moved, or added or removed if it (no longer) matches."""
         shown = self._shown
-        matches = shown.status is None or int(self._index.status.array[row]) == shown.status
+        matches = self._index.status_matches(row, shown.status)
         if shown.query is not None:
             assert self._text_mask is not None
             self._text_mask[row] = text_matches = self._index.search.row_matches(shown.query, row)

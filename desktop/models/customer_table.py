@@ -42,6 +42,7 @@ from desktop.models.search.rows import (
     light_row,
     pack,
 )
+from desktop.operations.schedule import person_zone, scheduled_badge, when_text, when_words
 from desktop.operations.words import operation_words
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ StatusRole = _USER + 3  # "active", "suspended" or "canceled", as the backend sa
 SortRole = _USER + 4  # the key the column sorts by (str or int)
 PendingRole = _USER + 5  # the kind of the unfinished operation ("suspend", ...), or ""
 StatusTextRole = _USER + 6  # the status in words ("Suspended"), even while an operation runs
+ScheduledRole = _USER + 7  # the soonest scheduled operation in words ("Suspends 15 Dec"), or ""
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -82,7 +84,7 @@ def _unique_picks(page: PreparedRows, loaded: Container[str] = ()) -> list[int] 
     return picks
 
 
-# What a pending operation is called when none is given: the one a toggle would start.
+# The kind a pending operation has when none is given: the one a toggle would start.
 _DEFAULT_PENDING_KIND: dict[str, OperationKind] = {
     "active": "suspend",
     "suspended": "unsuspend",
@@ -107,6 +109,7 @@ class CustomerTableModel(QAbstractTableModel):
     SortRole = SortRole
     PendingRole = PendingRole
     StatusTextRole = StatusTextRole
+    ScheduledRole = ScheduledRole
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +126,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._fresh_read = 0
         self._pending: dict[str, OperationKind] = {}
         self._locale = QLocale()
+        self._zone = person_zone()  # the scheduled badge's dates are where the person is
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -212,6 +216,8 @@ class CustomerTableModel(QAbstractTableModel):
             return self._pending.get(record.id, "")
         if role == StatusTextRole:
             return self.status_word(record.status)
+        if role == ScheduledRole:
+            return scheduled_badge(record.next_scheduled, self._zone)
         if role == SortRole:
             return sort_key(record, column)
         if role == _ACCESSIBLE:
@@ -366,11 +372,15 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _accessible(self, record: CustomerRow, column: int) -> str:
         if column == STATUS:
-            word = self.status_word(record.status)
+            word, scheduled = self.status_word(record.status), record.next_scheduled
             kind = self._pending.get(record.id)
             if kind:
-                return self.tr("%1, %2").replace("%1", word).replace("%2", self.pending_word(kind))
-            return word
+                also = self.pending_word(kind)
+            elif scheduled is not None:
+                also = when_words(scheduled.kind, when_text(scheduled.at, self._zone))
+            else:
+                return word
+            return self.tr("%1, %2").replace("%1", word).replace("%2", also)
         if column == CREATED:
             return self._date_text(record, QLocale.FormatType.LongFormat)
         return self.cell_text(record, column)
@@ -378,7 +388,7 @@ class CustomerTableModel(QAbstractTableModel):
     def _tooltip(self, record: CustomerRow, column: int) -> str | None:
         if column == DOMAIN and record.alias_domains:
             return self.tr("Also: %1").replace("%1", ", ".join(record.alias_domains))
-        if column == STATUS and record.id in self._pending:
+        if column == STATUS and (record.id in self._pending or record.next_scheduled):
             return self._accessible(record, column)
         return None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTimeZone
@@ -219,3 +220,15 @@ def cancel_words(kind: str) -> str:
     if kind == "unsuspend":
         return QCoreApplication.translate("ScheduleWords", "Cancel scheduled re-enable")
     return QCoreApplication.translate("ScheduleWords", "Cancel scheduled suspension")
+
+
+def when_words(kind: str, when: str) -> str:
+    """ "suspends on Tuesday 15 December at 09:00 CET": the row's badge read aloud."""
+    if kind == "unsuspend":
+        return QCoreApplication.translate("ScheduleWords", "re-enables on {when}").format(when=when)
+    return QCoreApplication.translate("ScheduleWords", "suspends on {when}").format(when=when)
+
+
+def scheduled_badge(scheduled: Any, zone: str) -> str:
+    """A list row's `next_scheduled` (None for nothing) as its badge; "" for nothing."""
+    return badge_words(scheduled.kind, scheduled.at, zone) if scheduled is not None else ""

@@ -38,6 +38,18 @@ ReadRow = Callable[[int], CustomerFields]
 ReadKeys = Callable[[int, int], Sequence[tuple[bytes, Any]] | None]
 
 
+# The status filter's "Scheduled": customers with a scheduled operation, whatever their status.
+SCHEDULED_FILTER = 255
+
+
+def _has_scheduled(records: Sequence[CustomerFields]) -> Any:
+    return np.fromiter(
+        (getattr(r, "next_scheduled", None) is not None for r in records),
+        dtype=np.bool_,
+        count=len(records),
+    )
+
+
 def status_rank(status: str) -> int:
     return STATUS_RANK.get(status, UNKNOWN_STATUS_RANK)
 
@@ -71,6 +83,7 @@ class FilterIndex:
         self._sort_merge_rows = sort_merge_rows
         self.search = CustomerSearchIndex(chunk_bytes)
         self.status = GrowableArray(np.uint8)
+        self.scheduled = GrowableArray(np.bool_)
         self.indexed = 0
         self.column_keys: dict[int, ColumnKeys] = {}
         self.orders: dict[int, SortedOrder] = {}
@@ -84,6 +97,7 @@ class FilterIndex:
         """Forgets every row; an empty order is ready for `sort_column` (-1: none)."""
         self.search.clear()
         self.status.clear()
+        self.scheduled.clear()
         self.indexed = 0
         self.column_keys = {}
         self.orders = {}
@@ -118,6 +132,7 @@ class FilterIndex:
                 (status_rank(r.status) for r in records), dtype=np.uint8, count=len(records)
             )
         )
+        self.scheduled.extend(_has_scheduled(records))
         for column, column_keys in self.column_keys.items():
             column_keys.append(sort_key(r, column) for r in records)
         self.indexed = end
@@ -140,6 +155,7 @@ class FilterIndex:
         record = self._record(row)
         self.search.update(row, record)
         self.status.array[row] = status_rank(record.status)
+        self.scheduled.array[row] = getattr(record, "next_scheduled", None) is not None
         sort_changed = set()
         for column, column_keys in self.column_keys.items():
             new_key = column_keys.compact([sort_key(record, column)])[0]
@@ -196,7 +212,7 @@ class FilterIndex:
         """The rows that match the text mask (None: all) and status (None: any), in order."""
         mask = text_mask
         if status is not None:
-            status_mask = self.status.array == status
+            status_mask = self.status_mask(status)
             mask = status_mask if mask is None else mask & status_mask
         if sort_column < 0:
             if mask is None:
@@ -212,6 +228,20 @@ class FilterIndex:
         if ascending:
             return order.rows[positions]
         return order.descending(positions)
+
+    def status_mask(self, status: int) -> Mask:
+        """The rows of this status rank (SCHEDULED_FILTER: with a scheduled operation)."""
+        if status == SCHEDULED_FILTER:
+            return self.scheduled.array.copy()
+        same: Mask = self.status.array == status
+        return same
+
+    def status_matches(self, row: int, status: int | None) -> bool:
+        if status is None:
+            return True
+        if status == SCHEDULED_FILTER:
+            return bool(self.scheduled.array[row])
+        return int(self.status.array[row]) == status
 
     # -- sorting ------------------------------------------------------------------------------
 

@@ -117,6 +117,7 @@ class CustomersPage(CustomerLoading, CustomerSelection, QWidget):
             (self.tr("Active"), "active"),
             (self.tr("Suspended"), "suspended"),
             (self.tr("Canceled"), "canceled"),
+            (self.tr("Scheduled"), "scheduled"),  # a suspension or re-enable waits for its time
         ):
             self.status.addItem(label, key)
         self.count = named(QLabel(), "customerCount", self.tr("Customer count"))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.models.customer_table import PendingRole, StatusRole, StatusTextRole
+from desktop.models.customer_table import PendingRole, ScheduledRole, StatusRole, StatusTextRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -88,12 +88,13 @@ def status_column_width(font: QFont, words: Iterable[str], pending: Iterable[str
 
 class StatusBadgeDelegate(QStyledItemDelegate):
     def badge_text(self, index: AnyIndex) -> tuple[str, str]:
-        """The status word, and the pending operation's text ("" when none)."""
+        """The status word, and the pending operation's text, or else what is scheduled
+        ("Suspends 15 Dec"); "" when neither."""
         word = index.data(StatusTextRole) or index.data(Qt.ItemDataRole.DisplayRole) or ""
         pending = index.data(PendingRole) or ""
         # While an operation runs, the display text names it ("Suspending…").
         pending_text = str(index.data(Qt.ItemDataRole.DisplayRole) or "") if pending else ""
-        return str(word), pending_text
+        return str(word), pending_text or str(index.data(ScheduledRole) or "")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -107,7 +108,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         status = str(index.data(StatusRole) or "")
-        badge = _paint_badge(painter, opt, status, word, dashed=bool(pending))
+        running = bool(index.data(PendingRole))
+        badge = _paint_badge(painter, opt, status, word, dashed=running)
         if pending:
             _paint_pending(painter, opt, badge, pending)
         painter.restore()

@@ -7,12 +7,15 @@ restored from an earlier run is brought back to these rules.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.models.search.columns import STATUSES
+from desktop.operations.schedule import badge_words
 from desktop.operations.words import WORDED_KINDS
 from desktop.ui.customers.status_badge import StatusBadgeDelegate, status_column_width
 from desktop.ui.widgets.naming import named
@@ -64,6 +67,9 @@ class CustomerTableView(QTableView):
         """What the Status column needs: any status word beside any running operation's."""
         words = [self._model.status_word(status) for status in STATUSES]
         pending = [self._model.pending_word(kind) for kind in _PENDING_KINDS]
+        # What is scheduled is said in the same place ("Re-enables 30 Sept" is among the widest).
+        sample = datetime(2026, 9, 30, 12, tzinfo=UTC)
+        pending += [badge_words(kind, sample, "UTC") for kind in ("suspend", "unsuspend")]
         grid = 1 if self.showGrid() else 0  # a cell is drawn one grid line narrower
         return status_column_width(self.font(), words, pending) + grid
 
