@@ -48,6 +48,10 @@ class EventWords(QObject):
             "unsuspend_failed": self.tr("Re-enabling failed"),
             "cancel_failed": self.tr("Cancellation failed"),
             "restore_failed": self.tr("Restoring failed"),
+            "suspend_scheduled": self.tr("Suspension scheduled"),
+            "unsuspend_scheduled": self.tr("Re-enable scheduled"),
+            "suspend_schedule_canceled": self.tr("Scheduled suspension canceled"),
+            "unsuspend_schedule_canceled": self.tr("Scheduled re-enable canceled"),
         }
         return words.get(action)
 
@@ -96,6 +100,7 @@ class EventWords(QObject):
             error = _text(details.get("error"))
             if error:
                 lines.append(self.tr("Error: {error}").format(error=error))
+        lines.extend(self._scheduling(details, locale))
         if reason:
             lines.insert(0, self.tr("Reason: {reason}").format(reason=reason))
         for key, words in (
@@ -105,6 +110,25 @@ class EventWords(QObject):
             names = details.get(key)
             if isinstance(names, list) and names:
                 lines.append(words.format(names=", ".join(_text(n) for n in names)))
+        return lines
+
+    def _scheduling(self, details: dict[str, Any], locale: QLocale | None) -> list[str]:
+        """When a scheduled operation was to run, how late it ran, why it was called off."""
+        lines = []
+        planned = _moment(details.get("scheduled_for"))
+        if planned is not None:
+            when = local_date_time(planned, locale)
+            lines.append(self.tr("Scheduled for {when}").format(when=when))
+        late = details.get("late_seconds")
+        if isinstance(late, int | float) and not isinstance(late, bool) and late >= 60:
+            minutes = round(late / 60)
+            lines.append(self.tr("Ran {minutes} min late").format(minutes=minutes))
+        cause = {
+            "suspension_failed": self.tr("The suspension it followed failed"),
+            "suspension_canceled": self.tr("The suspension it followed was canceled"),
+        }.get(_text(details.get("cause")))
+        if cause:
+            lines.append(cause)
         return lines
 
     def _change(self, key: str, change: object) -> str:

@@ -212,6 +212,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.operations.finished.connect(self.overview.reload)
         self.customers.loaded.connect(self.overview.reload)
         self.overview.show_suspended.connect(self.show_suspended_customers)
+        self.overview.show_scheduled.connect(self.show_scheduled_customers)
         TableFollower(self.operations, self.customers.model)
         from desktop.ui.live_view import LiveView
 
@@ -309,6 +310,11 @@ class MainWindow(WindowMenus, QMainWindow):
     def show_suspended_customers(self) -> None:
         self.show_page(self.customers)
         self.customers.show_status("suspended")
+
+    @Slot()
+    def show_scheduled_customers(self) -> None:
+        self.show_page(self.customers)
+        self.customers.show_status("scheduled")
 
     def start(self) -> None:
         self.show()

@@ -46,6 +46,7 @@ def _scaled_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
 
 class OverviewPage(QWidget):
     show_suspended = Signal()  # the person wants the customer list of suspended customers
+    show_scheduled = Signal()  # ... of the customers with a scheduled suspension or re-enable
 
     def __init__(self, api: PartnerApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +119,7 @@ class OverviewPage(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(20)
         layout.addWidget(self.callout)
+        layout.addLayout(self._build_scheduled())
         layout.addLayout(figures)
         layout.addLayout(charts)
         layout.addStretch(1)
@@ -146,6 +148,21 @@ class OverviewPage(QWidget):
         action.addWidget(self.show_suspended_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.callout.body.addWidget(self.suspended_billed)
         self.callout.body.addLayout(action)
+
+    def _build_scheduled(self) -> QHBoxLayout:
+        """How many customers have a suspension or re-enable waiting for its time; to them."""
+        self.scheduled_note = named(QLabel(), "overviewScheduled", self.tr("Scheduled"))
+        self.show_scheduled_button = named(
+            QPushButton(self.tr("Show Scheduled")),
+            "overviewShowScheduledButton",
+            self.tr("Show the customers with something scheduled in the customer list"),
+        )
+        self.show_scheduled_button.clicked.connect(self.show_scheduled)
+        row = QHBoxLayout()
+        row.addWidget(self.scheduled_note)
+        row.addWidget(self.show_scheduled_button)
+        row.addStretch(1)
+        return row
 
     def _figure(self, grid: QGridLayout, column: int, name: str, caption: str) -> QLabel:
         heading = QLabel(caption)
@@ -250,6 +267,13 @@ class OverviewPage(QWidget):
         suspended_money = money_text(billed.suspended, currency, locale)
         self._show_suspended(counts, billed, suspended_money)
         self._show_figures(counts, billed, currency, locale)
+        scheduled = getattr(counts, "scheduled", 0)
+        self.scheduled_note.setText(
+            self.tr("%Ln customers have a suspension or re-enable scheduled.", "", scheduled)
+            if scheduled
+            else self.tr("Nothing is scheduled.")
+        )
+        self.show_scheduled_button.setEnabled(scheduled > 0)
         self._show_charts(counts, billed, currency, locale, suspended_money)
         self.stack.setCurrentWidget(self.content)
 
