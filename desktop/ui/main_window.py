@@ -10,6 +10,7 @@ bar and what only its entries do are `WindowMenus` (window_menus.py).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal, Slot
@@ -212,7 +213,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.operations.finished.connect(self.overview.reload)
         self.customers.loaded.connect(self.overview.reload)
         self.overview.show_suspended.connect(self.show_suspended_customers)
-        self.overview.show_scheduled.connect(self.show_scheduled_customers)
+        self.overview.show_scheduled.connect(partial(self.show_suspended_customers, "scheduled"))
         TableFollower(self.operations, self.customers.model)
         from desktop.ui.live_view import LiveView
 
@@ -307,14 +308,9 @@ class MainWindow(WindowMenus, QMainWindow):
             self.show_page(self.activity)
 
     @Slot()
-    def show_suspended_customers(self) -> None:
+    def show_suspended_customers(self, status: str = "suspended") -> None:
         self.show_page(self.customers)
-        self.customers.show_status("suspended")
-
-    @Slot()
-    def show_scheduled_customers(self) -> None:
-        self.show_page(self.customers)
-        self.customers.show_status("scheduled")
+        self.customers.show_status(status)  # "scheduled" from the Overview's Show Scheduled
 
     def start(self) -> None:
         self.show()
