@@ -259,6 +259,13 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
+        <source>%Ln customers have a suspension or re-enable scheduled.</source>
+        <translation>
+            <numerusform>%Ln customer has a suspension or re-enable scheduled.</numerusform>
+            <numerusform>%Ln customers have a suspension or re-enable scheduled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln suspended customers keep their services, and those are billed until you remove them.</source>
         <translation>
             <numerusform>%Ln suspended customer keeps their services, and those are billed until you remove them.</numerusform>

@@ -2301,6 +2301,10 @@ Odaberite drugu mapu.</translation>
         <translation>Otkazan</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Zakazano</translation>
+    </message>
+    <message>
         <source>Customer count</source>
         <translation>Broj korisnika</translation>
     </message>
@@ -2664,6 +2668,22 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Nepoznata promjena</translation>
     </message>
     <message>
+        <source>Suspension scheduled</source>
+        <translation>Suspenzija zakazana</translation>
+    </message>
+    <message>
+        <source>Re-enable scheduled</source>
+        <translation>Ponovna aktivacija zakazana</translation>
+    </message>
+    <message>
+        <source>Scheduled suspension canceled</source>
+        <translation>Zakazana suspenzija otkazana</translation>
+    </message>
+    <message>
+        <source>Scheduled re-enable canceled</source>
+        <translation>Zakazana ponovna aktivacija otkazana</translation>
+    </message>
+    <message>
         <source>Account name</source>
         <translation>Naziv računa</translation>
     </message>
@@ -2738,6 +2758,22 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
     <message>
         <source>Services restored: {names}</source>
         <translation>Vraćene usluge: {names}</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Zakazano za {when}</translation>
+    </message>
+    <message>
+        <source>Ran {minutes} min late</source>
+        <translation>Izvršeno {minutes} min kasnije</translation>
+    </message>
+    <message>
+        <source>The suspension it followed failed</source>
+        <translation>Suspenzija nakon koje je slijedila nije uspjela</translation>
+    </message>
+    <message>
+        <source>The suspension it followed was canceled</source>
+        <translation>Suspenzija nakon koje je slijedila je otkazana</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -3911,6 +3947,18 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Mjesečna naplata po statusu</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Zakazano</translation>
+    </message>
+    <message>
+        <source>Show Scheduled</source>
+        <translation>Prikaži zakazane</translation>
+    </message>
+    <message>
+        <source>Show the customers with something scheduled in the customer list</source>
+        <translation>Prikaži korisnike s nečim zakazanim na popisu korisnika</translation>
+    </message>
+    <message>
         <source>Updating…</source>
         <translation>Ažuriranje…</translation>
     </message>
@@ -3935,6 +3983,18 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Add your first customer under My Customers; the overview follows.</source>
         <translation>Dodajte prvog korisnika u odjeljku Moji korisnici; pregled će uslijediti.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers have a suspension or re-enable scheduled.</source>
+        <translation>
+            <numerusform>%Ln korisnik ima zakazanu suspenziju ili ponovnu aktivaciju.</numerusform>
+            <numerusform>%Ln korisnika imaju zakazanu suspenziju ili ponovnu aktivaciju.</numerusform>
+            <numerusform>%Ln korisnika ima zakazanu suspenziju ili ponovnu aktivaciju.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is scheduled.</source>
+        <translation>Ništa nije zakazano.</translation>
     </message>
     <message>
         <source>{amount} a month</source>
@@ -4332,6 +4392,187 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Keep the role</source>
         <translation>Zadrži ulogu</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleChoice</name>
+    <message>
+        <source>When</source>
+        <translation>Kada</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Sada</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sada</translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation>&amp;Dana</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>Na datum</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum i vrijeme</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Vremenska zona</translation>
+    </message>
+    <message>
+        <source>About this time</source>
+        <translation>O ovom vremenu</translation>
+    </message>
+    <message>
+        <source>Re-enable &amp;automatically on</source>
+        <translation>Ponovno &amp;aktiviraj automatski</translation>
+    </message>
+    <message>
+        <source>Re-enable automatically</source>
+        <translation>Ponovno aktiviraj automatski</translation>
+    </message>
+    <message>
+        <source>Re-enable date and time</source>
+        <translation>Datum i vrijeme ponovne aktivacije</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWords</name>
+    <message>
+        <source>{time} does not exist on {date}; it will run at {runs}.</source>
+        <translation>{time} ne postoji {date}; izvršit će se u {runs}.</translation>
+    </message>
+    <message>
+        <source>{time} happens twice on {date}; it will run at the first, {runs}.</source>
+        <translation>{time} se {date} događa dvaput; izvršit će se u prvom, {runs}.</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>d. MMMM</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <translation>dddd, d. MMMM</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy.</translation>
+    </message>
+    <message>
+        <source>{day} at {time} {zone}</source>
+        <translation>{day} u {time} {zone}</translation>
+    </message>
+    <message>
+        <source>The re-enable must come after the suspension.</source>
+        <translation>Ponovna aktivacija mora biti nakon suspenzije.</translation>
+    </message>
+    <message>
+        <source>This time has passed: pick one in the future.</source>
+        <translation>To je vrijeme prošlo: odaberite neko u budućnosti.</translation>
+    </message>
+    <message>
+        <source>At most 366 days ahead.</source>
+        <translation>Najviše 366 dana unaprijed.</translation>
+    </message>
+    <message>
+        <source>{name} will be suspended now; its services stay billable.</source>
+        <translation>Korisnik {name} bit će suspendiran sada; njegove usluge i dalje se naplaćuju.</translation>
+    </message>
+    <message>
+        <source>{name} will be suspended now.</source>
+        <translation>Korisnik {name} bit će suspendiran sada.</translation>
+    </message>
+    <message>
+        <source>{name} will be suspended on {when}; its services stay billable.</source>
+        <translation>Korisnik {name} bit će suspendiran {when}; njegove usluge i dalje se naplaćuju.</translation>
+    </message>
+    <message>
+        <source>{name} will be suspended on {when}.</source>
+        <translation>Korisnik {name} bit će suspendiran {when}.</translation>
+    </message>
+    <message>
+        <source>It will be re-enabled automatically on {when}.</source>
+        <translation>Automatski će se ponovno aktivirati {when}.</translation>
+    </message>
+    <message>
+        <source>{name} will be re-enabled now.</source>
+        <translation>Korisnik {name} bit će ponovno aktiviran sada.</translation>
+    </message>
+    <message>
+        <source>{name} will be re-enabled on {when}.</source>
+        <translation>Korisnik {name} bit će ponovno aktiviran {when}.</translation>
+    </message>
+    <message>
+        <source>Re-enable scheduled for {when}.</source>
+        <translation>Ponovna aktivacija zakazana za {when}.</translation>
+    </message>
+    <message>
+        <source>Suspension scheduled for {when}.</source>
+        <translation>Suspenzija zakazana za {when}.</translation>
+    </message>
+    <message>
+        <source>Re-enables {day}</source>
+        <translation>Aktivira se {day}</translation>
+    </message>
+    <message>
+        <source>Suspends {day}</source>
+        <translation>Suspendira se {day}</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled re-enable</source>
+        <translation>Otkaži zakazanu ponovnu aktivaciju</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled suspension</source>
+        <translation>Otkaži zakazanu suspenziju</translation>
+    </message>
+    <message>
+        <source>re-enables on {when}</source>
+        <translation>ponovno se aktivira {when}</translation>
+    </message>
+    <message>
+        <source>suspends on {when}</source>
+        <translation>suspendira se {when}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledCancel</name>
+    <message>
+        <source>Cancel the re-enable of {name} scheduled for {when}?</source>
+        <translation>Otkazati ponovnu aktivaciju korisnika {name} zakazanu za {when}?</translation>
+    </message>
+    <message>
+        <source>Cancel the suspension of {name} scheduled for {when}? A re-enable that follows it is canceled too.</source>
+        <translation>Otkazati suspenziju korisnika {name} zakazanu za {when}? Otkazuje se i ponovna aktivacija koja slijedi nakon nje.</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled operation</source>
+        <translation>Otkaži zakazanu radnju</translation>
+    </message>
+    <message>
+        <source>Cancel It</source>
+        <translation>Otkaži</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Zadrži</translation>
+    </message>
+    <message>
+        <source>The scheduled operation was canceled.</source>
+        <translation>Zakazana radnja je otkazana.</translation>
+    </message>
+    <message>
+        <source>Could not cancel it: {reason}</source>
+        <translation>Nije otkazano: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4940,6 +5181,14 @@ Vaši korisnici nisu promijenjeni.</translation>
         <translation>Otkaž&amp;i korisnika</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Zakazano</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled suspension</source>
+        <translation>Otkaži zakazanu suspenziju</translation>
+    </message>
+    <message>
         <source>Until when it can be undone</source>
         <translation>Do kada se može poništiti</translation>
     </message>
@@ -5067,6 +5316,10 @@ Vaši korisnici nisu promijenjeni.</translation>
         <translation>&amp;Razlog</translation>
     </message>
     <message>
+        <source>What will happen</source>
+        <translation>Što će se dogoditi</translation>
+    </message>
+    <message>
         <source>Suspended since {when}.</source>
         <translation>Suspendiran od {when}.</translation>
     </message>
@@ -5093,6 +5346,14 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>&lt;b&gt;These services run again&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ove usluge ponovno rade&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Schedule Suspension</source>
+        <translation>Zakaži suspenziju</translation>
+    </message>
+    <message>
+        <source>Schedule Re-enable</source>
+        <translation>Zakaži ponovnu aktivaciju</translation>
     </message>
     <message>
         <source>They are billed until you remove them on the Services tab: suspending does not stop billing.</source>

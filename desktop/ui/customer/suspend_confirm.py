@@ -189,6 +189,9 @@ class SuspendConfirmDialog(ConfirmDialog):
         else:
             label = self.tr("Schedule Re-enable") if at else self.tr("Re-enable Account")
         self.confirm.setText(label)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the fixed size follows the longer words at once
         missing = self.reason.problem() if self.reason is not None else ""
         self.show_problem(missing or schedule.problem())
 

@@ -41,6 +41,7 @@ _DEFAULT_HOUR = 9
 def _edit(object_name: str, accessible: str, start: datetime) -> QDateTimeEdit:
     edit = named(QDateTimeEdit(), object_name, accessible)
     edit.setCalendarPopup(True)
+    edit.lineEdit().setAccessibleName(accessible)  # its text field, what a screen reader reads
     # The edit holds the wall time as typed: in UTC, which has no gaps, so a time a DST change
     # skips can be typed and then said; the person's zone is applied by resolve().
     edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
@@ -171,7 +172,8 @@ class ScheduleChoice(QWidget):
         edit: QDateTimeEdit,
     ) -> None:
         wall = resolve(*_wall(edit), self.zone).moment
-        zone_label.setText(f"{zone_name(wall)} ({offset_text(wall)})")
+        name, offset = zone_name(wall), offset_text(wall)
+        zone_label.setText(offset if name in ("UTC", offset) else f"{name} ({offset})")
         text = problem or (choice.note if choice else "")
         note.setText(text)
         note.setStyleSheet(tone_style("error") if problem else "")
