@@ -307,7 +307,12 @@ class Startup(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        # The change feed's follower too: the window told it to stop when it closed.
+        # The change feed's follower too. A window closed by the person told it to stop; one
+        # that is still open (the self-test's exit, a signal) tells it here, or its thread would
+        # hold the process at exit, waiting on a stream that never ends.
+        controller = getattr(self, "controller", None)
+        if controller is not None and controller.window is not None:
+            controller.window.live.stop()
         self._runner.drain(10_000, endless=True)
         self.stop_demo()
 
