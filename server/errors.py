@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from typing import Any
 from urllib.parse import parse_qsl
@@ -12,7 +13,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("partner_api")
@@ -122,19 +122,36 @@ _METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method some route serves at this path.
+    """Every method the OpenAPI document lists at this path.
 
     Each route serves one method, so the 405 of the first route whose path matched names only its
-    own method; `Allow` must list all of them. Asked of the routes themselves, method by method.
+    own method; `Allow` must list all of them. Read from the document, as a client knows the
+    API: a path of its own (/customers/snapshot) is that path's, not also /customers/{id}'s,
+    whose template its text happens to fit.
     """
-    return [
-        method
-        for method in _METHODS
-        if any(
-            route.matches({**request.scope, "method": method})[0] == Match.FULL
-            for route in request.app.router.routes
-        )
-    ]
+    path = request.url.path
+    static: set[str] = set()
+    templated: set[str] = set()
+    for pattern, is_static, methods in _document_paths(request.app):
+        if pattern.fullmatch(path):
+            (static if is_static else templated).update(methods)
+    return [method for method in _METHODS if method in (static or templated)]
+
+
+_PATHS_OF: dict[int, list[tuple[re.Pattern[str], bool, set[str]]]] = {}
+
+
+def _document_paths(app: Any) -> list[tuple[re.Pattern[str], bool, set[str]]]:
+    # Built once per app: the document does not change while the server runs.
+    found = _PATHS_OF.get(id(app))
+    if found is None:
+        found = []
+        for template, item in app.openapi().get("paths", {}).items():
+            methods = {method.upper() for method in item} & set(_METHODS)
+            pattern = re.compile(re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)))
+            found.append((pattern, "{" not in template, methods))
+        _PATHS_OF[id(app)] = found
+    return found
 
 
 class RequestId:

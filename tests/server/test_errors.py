@@ -81,7 +81,8 @@ def test_an_unknown_path_is_404_in_the_error_shape(api: ApiClient, server: Serve
         ("POST", "/summary", "GET"),
         ("POST", "/branding/logo", "DELETE, GET, PUT"),
         ("GET", "/auth/login", "POST"),
-        ("DELETE", "/operations/op_x", "GET"),
+        ("PATCH", "/operations/op_x", "DELETE, GET"),
+        ("POST", "/customers/snapshot", "GET"),
     ],
 )
 def test_a_wrong_method_is_405_listing_every_allowed_one(
