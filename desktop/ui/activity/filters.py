@@ -12,7 +12,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from desktop.api.team_records import ActivityFilter, StaffUser
 from desktop.ui.activity.customer_picker import CustomerPicker
@@ -85,10 +93,13 @@ class ActivityFilters(QWidget):
             grid.addWidget(label, 0, 2 * column)
             grid.addWidget(control, 0, 2 * column + 1)
             grid.setColumnStretch(2 * column + 1, 2 if control is self.customer else 1)
-        grid.addWidget(self.since_on, 0, 6)
-        grid.addWidget(self.since, 0, 7)
-        grid.addWidget(self.until_on, 0, 8)
-        grid.addWidget(self.until, 0, 9)
+        # The days on a row of their own: on one row with the rest, the Croatian words made
+        # the page (and so the window) wider than a 1024-pixel screen.
+        days = QHBoxLayout()
+        for control in (self.since_on, self.since, self.until_on, self.until):
+            days.addWidget(control)
+        days.addStretch(1)
+        grid.addLayout(days, 1, 0, 1, 6)
 
     def _fill_actions(self) -> None:
         words = ActivityWords(self)
