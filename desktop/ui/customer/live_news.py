@@ -93,7 +93,8 @@ class CustomerLiveNews(QObject):
     def _show(self, before: Customer, after: Customer) -> None:
         dialog = self._dialog
         changed = [k for k in FIELD_KEYS if customer_value(before, k) != customer_value(after, k)]
-        kept = [k for k in changed if k in dialog.form.changes()]
+        typed = dialog.form.changes()
+        kept = [k for k in changed if k in typed]
         action = _STATUS_ACTIONS.get((before.status, after.status))
         # An operation of this app's (or the person's own save elsewhere in it): the dialog
         # says its outcome already.
