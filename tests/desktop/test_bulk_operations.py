@@ -335,7 +335,13 @@ def test_the_whole_bulk_confirmation_works_by_keyboard_alone(
     assert QApplication.focusWidget() is text
     qtbot.keyClicks(text, "keyboard only")
     qtbot.keyClick(text, Qt.Key.Key_Tab)
+    # Then when (Now, or On a date; a re-enable by itself), then the confirm button.
+    assert QApplication.focusWidget() is find(confirm, "scheduleNow")
     ok = find(confirm, "confirmBulkSuspendButton")
+    for _ in range(4):
+        if QApplication.focusWidget() is ok:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is ok
     # Shift+Tab from the reason reaches the lists, to read the names.
     combo.setFocus()

@@ -68,7 +68,9 @@ class BulkOperations(QObject):
         # Planned now, not when the selection changed: the center knows what runs this moment.
         plan = plan_bulk(kind, customers, self._center.is_running)
         dialog = BulkConfirmDialog(self._api, self._runner, plan, self._window)
-        dialog.accepted.connect(lambda: self._run(plan, dialog.reason_text()))
+        dialog.accepted.connect(
+            lambda: self._run(plan, dialog.reason_text(), dialog.schedule_params())
+        )
         dialog.finished.connect(lambda _code: self._forget_confirmation(dialog))
         self.confirmation = dialog
         dialog.open()
@@ -78,8 +80,8 @@ class BulkOperations(QObject):
             self.confirmation = None
         dialog.deleteLater()
 
-    def _run(self, plan: BulkPlan, reason: str) -> None:
-        run = BulkRun(self._center, plan, reason, self.at_once)
+    def _run(self, plan: BulkPlan, reason: str, when: dict[str, str]) -> None:
+        run = BulkRun(self._center, plan, reason, self.at_once, when=when)
         dialog = BulkProgressDialog(run, self._window)
         run.setParent(dialog)  # it lives as long as the window that shows it
         dialog.finished.connect(lambda _code: self._forget_progress(dialog))

@@ -2,21 +2,26 @@
 
 It says how many customers, names each of them, names those skipped and why, asks one reason
 for all (suspend only: the API records no reason for a re-enable) and, for a suspension, adds up
-what stays billable. Cancel, Esc and the close button all leave the server untouched.
+what stays billable. Now, or On a date and time (and, for a suspension, a re-enable by itself
+later): the single confirmation's ScheduleChoice, one time for all of them. Cancel, Esc and
+the close button all leave the server untouched.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from desktop.operations.schedule import when_text
 from desktop.ui.bulk.billable import BulkBillable
 from desktop.ui.widgets.confirm_dialog import ConfirmDialog
 from desktop.ui.widgets.labels import bold_label, heading, wrapped
 from desktop.ui.widgets.naming import named
 from desktop.ui.widgets.reason_picker import suspension_reasons
+from desktop.ui.widgets.schedule_choice import ScheduleChoice
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi
@@ -45,10 +50,14 @@ class BulkConfirmDialog(ConfirmDialog):
         runner: TaskRunner,
         plan: BulkPlan,
         parent: QWidget | None = None,
+        *,
+        zone: str | None = None,
+        now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
-        suspend = plan.kind == "suspend"
+        self._suspend = suspend = plan.kind == "suspend"
+        self._n = len(plan.customers)
         layout = self._build_header(suspend, len(plan.customers))
         layout.addSpacing(6)
         self._build_lists(layout, plan)
@@ -57,6 +66,12 @@ class BulkConfirmDialog(ConfirmDialog):
             reason = suspension_reasons("bulkSuspendReason")
             self.add_reason(layout, reason, self.tr("&Reason, recorded for each of them"))
         self.add_problem(layout, "bulkReasonProblem")
+        # When: one time for every customer of the selection, as the single confirmation asks.
+        self.schedule = ScheduleChoice(suspend, self, zone=zone, now=now)
+        layout.addWidget(self.schedule)
+        self.schedule_plan = named(wrapped(""), "bulkSchedulePlan", self.tr("What will happen"))
+        layout.addWidget(self.schedule_plan)
+        self.schedule.changed.connect(self._update)
         self.billable: BulkBillable | None = None
         if suspend and plan.customers:
             self._build_billable(layout, api, runner, plan)
@@ -155,18 +170,50 @@ class BulkConfirmDialog(ConfirmDialog):
         )
 
     def _confirm_button(self, suspend: bool, n: int) -> QPushButton:
+        # Its words follow the choice of time (_update): Suspend 3 Accounts, Schedule 3 ...
         if suspend:
-            text = self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend %n Accounts", "", n)
-            return named(
-                QPushButton(text.format(n=n)),
-                "confirmBulkSuspendButton",
-                self.tr("Suspend %n accounts", "", n),
+            self._now_name = self.tr("Suspend %n accounts", "", n)
+            name = "confirmBulkSuspendButton"
+        else:
+            self._now_name = self.tr("Re-enable %n accounts", "", n)
+            name = "confirmBulkReenableButton"
+        return named(QPushButton(self._confirm_text(None)), name, self._now_name)
+
+    def schedule_params(self) -> dict[str, str]:
+        """`at` and `resume_at` for each customer's operation; none for now."""
+        return self.schedule.params()
+
+    def _schedule_words(self, at: datetime | None, resume_at: datetime | None) -> str:
+        """When it happens, for a scheduled choice ("" for now: the title says it)."""
+        if at is None:
+            return ""
+        zone = self.schedule.zone
+        if not self._suspend:
+            return self.tr("They will be re-enabled on {when}.").format(when=when_text(at, zone))
+        text = self.tr("They will be suspended on {when}.").format(when=when_text(at, zone))
+        if resume_at is not None:
+            then = self.tr("They will be re-enabled automatically on {when}.")
+            text += " " + then.format(when=when_text(resume_at, zone))
+        return text
+
+    def _confirm_text(self, at: datetime | None) -> str:
+        n = self._n
+        if at is None and self._suspend:
+            return self.tr("Suspend 1 Account") if n == 1 else self.tr("Suspend %n Accounts", "", n)
+        if at is None:
+            return (
+                self.tr("Re-enable 1 Account")
+                if n == 1
+                else self.tr("Re-enable %n Accounts", "", n)
             )
-        text = self.tr("Re-enable 1 Account") if n == 1 else self.tr("Re-enable %n Accounts", "", n)
-        return named(
-            QPushButton(text.format(n=n)),
-            "confirmBulkReenableButton",
-            self.tr("Re-enable %n accounts", "", n),
+        if self._suspend:
+            return (
+                self.tr("Schedule 1 Suspension")
+                if n == 1
+                else self.tr("Schedule %n Suspensions", "", n)
+            )
+        return (
+            self.tr("Schedule 1 Re-enable") if n == 1 else self.tr("Schedule %n Re-enables", "", n)
         )
 
     def done(self, result: int) -> None:
@@ -179,10 +226,22 @@ class BulkConfirmDialog(ConfirmDialog):
 
     @Slot()
     def _update(self) -> None:
+        schedule: ScheduleChoice | None = getattr(self, "schedule", None)
+        problem = ""
         if not self.plan.customers:
             problem = self.tr("None of the selected customers can be changed this way.")
         elif self.reason is not None:
             problem = self.reason.problem()
-        else:
-            problem = ""
+        if schedule is not None and hasattr(self, "confirm"):
+            at = schedule.at()
+            words = self._schedule_words(at, schedule.resume_at())
+            self.schedule_plan.setText(words)
+            self.schedule_plan.setVisible(bool(words))
+            text = self._confirm_text(at)
+            self.confirm.setText(text)
+            self.confirm.setAccessibleName(text if at else self._now_name)
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the fixed size follows the longer words at once
+            problem = problem or schedule.problem()
         self.show_problem(problem)

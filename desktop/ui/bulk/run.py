@@ -3,7 +3,8 @@
 Each customer is one ordinary operation (its own Idempotency-Key, its own watch, the table row
 updated by the center's listeners), so a bulk run is nothing the single flow does not do. At most
 `at_once` are followed at a time: the server is not flooded, and the watches leave threads for
-other work. One past the long bound stops counting against that limit: a stalled backend must
+other work. Scheduled (`at`), each ends as soon as the server accepts it: a success, with
+its time. One past the long bound stops counting against that limit: a stalled backend must
 not hold the rest back.
 
     run.item_changed(index)   an entry's state changed
@@ -40,6 +41,7 @@ class BulkItem:
     detail: str = ""  # why it failed or was skipped, in words
     finished_at: datetime | None = None
     overdue: bool = False
+    scheduled_for: datetime | None = None  # accepted for later: when it runs
 
 
 class BulkRun(QObject):
@@ -53,10 +55,13 @@ class BulkRun(QObject):
         reason: str = "",
         at_once: int = AT_ONCE,
         parent: QObject | None = None,
+        *,
+        when: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = plan.kind
         self.reason = reason
+        self.when = dict(when or {})  # `at` and `resume_at`, as the wire takes them; {} for now
         self._center = center
         self._at_once = max(1, at_once)
         self.items = [
@@ -101,6 +106,7 @@ class BulkRun(QObject):
 
     def _fill(self) -> None:
         params = {"reason": self.reason} if self.kind == "suspend" else {}
+        params.update(self.when)
         while self._queue and self._following() < self._at_once:
             index = self._queue.popleft()
             item = self.items[index]
@@ -141,7 +147,11 @@ class BulkRun(QObject):
         item = self.items[index]
         if ended.customer is not None:
             item.customer = ended.customer
-        if ended.succeeded and ended.operation is not None:
+        if ended.scheduled and ended.operation is not None:
+            # Accepted for its time: all this run asked of the server; it runs there later.
+            item.state = "succeeded"
+            item.scheduled_for = ended.operation.scheduled_for
+        elif ended.succeeded and ended.operation is not None:
             item.state = "succeeded"
             item.finished_at = ended.operation.finished_at
         else:

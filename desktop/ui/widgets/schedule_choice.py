@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.records import wire_time
 from desktop.operations.schedule import (
     LocalChoice,
     in_zone,
@@ -142,6 +143,14 @@ class ScheduleChoice(QWidget):
     def resume_at(self) -> datetime | None:
         choice = self.resume_choice()
         return choice.moment if choice else None
+
+    def params(self) -> dict[str, str]:
+        """`at` and `resume_at` as the wire takes them (OperationCenter.start); none for now."""
+        at, resume_at = self.at(), self.resume_at()
+        params = {"at": wire_time(at)} if at is not None else {}
+        if resume_at is not None:
+            params["resume_at"] = wire_time(resume_at)
+        return params
 
     def problem(self) -> str:
         """What keeps the choice from being sent ("" for nothing)."""
