@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.operations.schedule import cancel_words, person_zone, scheduled_words
+from desktop.operations.schedule import (
+    badge_words,
+    cancel_words,
+    person_zone,
+    scheduled_words,
+    when_text,
+    when_words,
+)
 from desktop.ui.customer.progress import OperationProgress
 from desktop.ui.permissions import Permissions
 from desktop.ui.widgets.clock import local_date, local_time, unbroken
@@ -89,6 +96,11 @@ class StatusPanel(QGroupBox):
         # A suspension or re-enable scheduled for later: when, and a way to call it off.
         self.scheduled_line = named(QLabel(), "scheduledLine", self.tr("Scheduled"))
         self.scheduled_line.setWordWrap(True)
+        # The list row's badge ("Suspends 15 Dec"), the same words here beside the sentence.
+        self.scheduled_badge = named(QLabel(), "scheduledBadge", self.tr("Scheduled operation"))
+        self.scheduled_badge.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }"
+        )
         self.cancel_scheduled = named(
             QPushButton(self.tr("Cancel scheduled suspension")),
             "cancelScheduledButton",
@@ -134,7 +146,11 @@ class StatusPanel(QGroupBox):
         column.addSpacing(4)
         column.addWidget(self.toggle_row)
         column.addWidget(self.cancel_row)
-        column.addWidget(self.scheduled_line)
+        scheduled = QHBoxLayout()
+        scheduled.setSpacing(8)
+        scheduled.addWidget(self.scheduled_badge, 0, Qt.AlignmentFlag.AlignTop)
+        scheduled.addWidget(self.scheduled_line, 1)
+        column.addLayout(scheduled)
         column.addWidget(self.cancel_scheduled, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.operation)
         column.addWidget(self.restore_note)
@@ -226,11 +242,16 @@ class StatusPanel(QGroupBox):
     def _show_scheduled(self, customer: Customer | None) -> None:
         scheduled = customer.next_scheduled if customer else None
         self.scheduled_line.setVisible(scheduled is not None)
+        self.scheduled_badge.setVisible(scheduled is not None)
         self.cancel_scheduled.setVisible(scheduled is not None)
         if scheduled is None:
             return
         zone = person_zone()
         self.scheduled_line.setText(scheduled_words(scheduled.kind, scheduled.at, zone))
+        self.scheduled_badge.setText(badge_words(scheduled.kind, scheduled.at, zone))
+        aloud = when_words(scheduled.kind, when_text(scheduled.at, zone))
+        self.scheduled_badge.setAccessibleDescription(aloud)
+        self.scheduled_badge.setToolTip(aloud)
         words = cancel_words(scheduled.kind)
         self.cancel_scheduled.setText(words)
         self.cancel_scheduled.setAccessibleName(words)

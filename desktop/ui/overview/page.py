@@ -25,6 +25,7 @@ from desktop.models.money import money_text
 from desktop.tasks import TaskRunner
 from desktop.ui.customers.load_state import LoadState
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.overview.scheduled_week import ScheduledWeek
 from desktop.ui.widgets.callout import Callout
 from desktop.ui.widgets.chart import Bar, BarChart
 from desktop.ui.widgets.naming import named
@@ -149,8 +150,10 @@ class OverviewPage(QWidget):
         self.callout.body.addWidget(self.suspended_billed)
         self.callout.body.addLayout(action)
 
-    def _build_scheduled(self) -> QHBoxLayout:
-        """How many customers have a suspension or re-enable waiting for its time; to them."""
+    def _build_scheduled(self) -> QVBoxLayout:
+        """The suspensions due this week and how many customers have a suspension or re-enable
+        waiting for its time; Show Scheduled leads to them (the list's Scheduled filter)."""
+        self.scheduled_week = ScheduledWeek(self._api, self._runner)
         self.scheduled_note = named(QLabel(), "overviewScheduled", self.tr("Scheduled"))
         self.show_scheduled_button = named(
             QPushButton(self.tr("Show Scheduled")),
@@ -162,7 +165,11 @@ class OverviewPage(QWidget):
         row.addWidget(self.scheduled_note)
         row.addWidget(self.show_scheduled_button)
         row.addStretch(1)
-        return row
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.scheduled_week)
+        column.addLayout(row)
+        return column
 
     def _figure(self, grid: QGridLayout, column: int, name: str, caption: str) -> QLabel:
         heading = QLabel(caption)
@@ -208,6 +215,7 @@ class OverviewPage(QWidget):
         else:
             self.updated.setText(self.tr("Updating…"))  # the figures stay until the new ones
         heard = self._heard_live
+        self.scheduled_week.reload()
         self._runner.submit(
             self._api.summary,
             success=lambda summary: self._loaded(summary, heard),
@@ -221,6 +229,7 @@ class OverviewPage(QWidget):
         self._heard_live += 1
         self._summary = summary
         self._show(summary)
+        self.scheduled_week.reload()  # what is scheduled may have changed with the figures
 
     def _loaded(self, summary: Any, heard: int) -> None:
         # The feed brought newer figures while this was read: those stay.
