@@ -97,6 +97,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Schedule %n Suspensions</source>
+        <translation>
+            <numerusform>Schedule %n Suspension</numerusform>
+            <numerusform>Schedule %n Suspensions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n Re-enables</source>
+        <translation>
+            <numerusform>Schedule %n Re-enable</numerusform>
+            <numerusform>Schedule %n Re-enables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Re-enable %n accounts</source>
         <translation>
             <numerusform>Re-enable %n account</numerusform>
@@ -291,6 +305,16 @@
         <translation>
             <numerusform>%Ln suspended customer</numerusform>
             <numerusform>%Ln suspended customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledWeek</name>
+    <message numerus="yes">
+        <source>%n suspensions scheduled this week</source>
+        <translation>
+            <numerusform>%n suspension scheduled this week</numerusform>
+            <numerusform>%n suspensions scheduled this week</numerusform>
         </translation>
     </message>
 </context>

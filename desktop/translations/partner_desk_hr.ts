@@ -966,6 +966,10 @@ Odaberite drugu mapu.</translation>
             <numerusform>Suspendirati %n korisnika?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Što će se dogoditi</translation>
+    </message>
     <message numerus="yes">
         <source>Re-enable %n customers?</source>
         <translation>
@@ -1061,6 +1065,42 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>Cancel: send nothing</source>
         <translation>Odustani: ništa se ne šalje</translation>
+    </message>
+    <message>
+        <source>They will be re-enabled on {when}.</source>
+        <translation>Bit će ponovno aktivirani {when}.</translation>
+    </message>
+    <message>
+        <source>They will be suspended on {when}.</source>
+        <translation>Bit će suspendirani {when}.</translation>
+    </message>
+    <message>
+        <source>They will be re-enabled automatically on {when}.</source>
+        <translation>Automatski će se ponovno aktivirati {when}.</translation>
+    </message>
+    <message>
+        <source>Schedule 1 Suspension</source>
+        <translation>Zakaži 1 suspenziju</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n Suspensions</source>
+        <translation>
+            <numerusform>Zakaži %n suspenziju</numerusform>
+            <numerusform>Zakaži %n suspenzije</numerusform>
+            <numerusform>Zakaži %n suspenzija</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule 1 Re-enable</source>
+        <translation>Zakaži 1 ponovnu aktivaciju</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n Re-enables</source>
+        <translation>
+            <numerusform>Zakaži %n ponovnu aktivaciju</numerusform>
+            <numerusform>Zakaži %n ponovne aktivacije</numerusform>
+            <numerusform>Zakaži %n ponovnih aktivacija</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}  ·  Account {number}</source>
@@ -1195,6 +1235,10 @@ Odaberite drugu mapu.</translation>
         <translation>{doing} traje dulje nego obično</translation>
     </message>
     <message>
+        <source>Scheduled for {when}</source>
+        <translation>Zakazano za {when}</translation>
+    </message>
+    <message>
         <source>Failed: {reason}</source>
         <translation>Nije uspjelo: {reason}</translation>
     </message>
@@ -1205,6 +1249,14 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>Sent: {detail}</source>
         <translation>Poslano: {detail}</translation>
+    </message>
+    <message>
+        <source>Scheduled the suspension of {ok} of {total} customers</source>
+        <translation>Zakazana suspenzija za {ok} od {total} korisnika</translation>
+    </message>
+    <message>
+        <source>Scheduled the re-enable of {ok} of {total} customers</source>
+        <translation>Zakazana ponovna aktivacija za {ok} od {total} korisnika</translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
@@ -1233,6 +1285,18 @@ Odaberite drugu mapu.</translation>
     <message>
         <source>The server confirmed every one.</source>
         <translation>Poslužitelj je potvrdio sve.</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}: {names}.</source>
+        <translation>Zakazano za {when}: {names}.</translation>
+    </message>
+    <message>
+        <source>Each is re-enabled automatically on {when}.</source>
+        <translation>Svaki se automatski ponovno aktivira {when}.</translation>
+    </message>
+    <message>
+        <source>The server runs each at its time, also while Partner Desk is closed; the customer list shows what is scheduled.</source>
+        <translation>Poslužitelj svaku izvodi u njezino vrijeme, i dok je Partner Desk zatvoren; popis korisnika pokazuje što je zakazano.</translation>
     </message>
 </context>
 <context>
@@ -4576,6 +4640,25 @@ Vaši korisnici nisu promijenjeni.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduledWeek</name>
+    <message>
+        <source>Suspensions scheduled this week</source>
+        <translation>Suspenzije zakazane ovaj tjedan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspensions scheduled this week</source>
+        <translation>
+            <numerusform>%n suspenzija zakazana ovaj tjedan</numerusform>
+            <numerusform>%n suspenzije zakazane ovaj tjedan</numerusform>
+            <numerusform>%n suspenzija zakazano ovaj tjedan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No suspension is scheduled this week.</source>
+        <translation>Ovaj tjedan nije zakazana nijedna suspenzija.</translation>
+    </message>
+</context>
+<context>
     <name>ServicesTab</name>
     <message>
         <source>Services</source>
@@ -5183,6 +5266,10 @@ Vaši korisnici nisu promijenjeni.</translation>
     <message>
         <source>Scheduled</source>
         <translation>Zakazano</translation>
+    </message>
+    <message>
+        <source>Scheduled operation</source>
+        <translation>Zakazana radnja</translation>
     </message>
     <message>
         <source>Cancel scheduled suspension</source>

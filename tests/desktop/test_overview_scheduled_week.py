@@ -101,10 +101,26 @@ def test_the_week_line_counts_follow_and_lead_to_the_scheduled_customers(
     assert shown == {*active, suspended}
 
 
-def test_none_or_one_this_week_is_said_in_words(qtbot: QtBot) -> None:
+WORDS = {
+    "en": (
+        "No suspension is scheduled this week.",
+        "1 suspension scheduled this week",
+        "3 suspensions scheduled this week",
+    ),
+    "hr": (
+        "Ovaj tjedan nije zakazana nijedna suspenzija.",
+        "1 suspenzija zakazana ovaj tjedan",
+        "3 suspenzije zakazane ovaj tjedan",
+    ),
+}
+
+
+def test_none_one_or_more_this_week_is_said_in_words(qtbot: QtBot, language: str) -> None:
     line = ScheduledWeek(None, None)  # type: ignore[arg-type]  # shown, never read
     qtbot.addWidget(line)
-    line._show(0)
-    assert line.text() == "No suspension is scheduled this week."
-    line._show(1)
-    assert line.text() == "1 suspension scheduled this week"
+    shown = []
+    for count in (0, 1, 3):
+        line._show(count)
+        shown.append(line.text())
+        assert line.accessibleDescription() == line.text()
+    assert tuple(shown) == WORDS[language]
