@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from desktop.api.records import wire_time
 from desktop.operations.schedule import plan_words
 from desktop.ui.customer.billable_services import BillableServices
 from desktop.ui.widgets.clock import local_time
@@ -163,13 +162,7 @@ class SuspendConfirmDialog(ConfirmDialog):
 
     def schedule_params(self) -> dict[str, str]:
         """`at` and `resume_at` for the operation, as the wire takes them; none for now."""
-        params = {}
-        at, resume_at = self.schedule.at(), self.schedule.resume_at()
-        if at is not None:
-            params["at"] = wire_time(at)
-        if resume_at is not None:
-            params["resume_at"] = wire_time(resume_at)
-        return params
+        return self.schedule.params()
 
     @Slot()
     def _update(self) -> None:
