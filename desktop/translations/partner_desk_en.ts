@@ -307,6 +307,13 @@
             <numerusform>%Ln suspended customers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln canceled customers, restorable for 14 days after canceling</source>
+        <translation>
+            <numerusform>%Ln canceled customer, restorable for 14 days after canceling</numerusform>
+            <numerusform>%Ln canceled customers, restorable for 14 days after canceling</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ScheduledWeek</name>

@@ -3999,6 +3999,10 @@ Provjerite pravopis, tražite u polju Bilo koje polje ili odaberite Svi statusi.
         <translation>Grafikon: korisnici po statusu</translation>
     </message>
     <message>
+        <source>Canceled customers</source>
+        <translation>Otkazani korisnici</translation>
+    </message>
+    <message>
         <source>Chart: monthly billable by status</source>
         <translation>Grafikon: mjesečna naplata po statusu</translation>
     </message>
@@ -4102,6 +4106,14 @@ Vaši korisnici nisu promijenjeni.</translation>
             <numerusform>%Ln suspendirani korisnik</numerusform>
             <numerusform>%Ln suspendirana korisnika</numerusform>
             <numerusform>%Ln suspendiranih korisnika</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln canceled customers, restorable for 14 days after canceling</source>
+        <translation>
+            <numerusform>%Ln otkazani korisnik, može se vratiti 14 dana nakon otkazivanja</numerusform>
+            <numerusform>%Ln otkazana korisnika, mogu se vratiti 14 dana nakon otkazivanja</numerusform>
+            <numerusform>%Ln otkazanih korisnika, mogu se vratiti 14 dana nakon otkazivanja</numerusform>
         </translation>
     </message>
     <message>

@@ -62,6 +62,7 @@ def _expect(window: MainWindow, summary: dict[str, Any]) -> None:
     active, suspended = Decimal(billed["active"]), Decimal(billed["suspended"])
     assert _shown(window, "overviewActiveCount") == locale.toString(counts["active"])
     assert _shown(window, "overviewSuspendedCount") == locale.toString(counts["suspended"])
+    assert _shown(window, "overviewCanceledCount") == locale.toString(counts["canceled"])
     assert _shown(window, "overviewBillableTotal") == money_text(active + suspended, "EUR")
     suspended_money = money_text(suspended, "EUR")
     assert _shown(window, "overviewSuspendedBilled") == f"{suspended_money} a month"

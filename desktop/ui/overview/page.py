@@ -98,10 +98,15 @@ class OverviewPage(QWidget):
         self.suspended_count = self._figure(
             figures, 1, "overviewSuspendedCount", self.tr("Suspended customers")
         )
-        self.billable_total = self._figure(
-            figures, 2, "overviewBillableTotal", self.tr("Billed each month, in all")
+        # Canceled ones are restorable for 14 days: the book is all three (API.md, "Overview,
+        # completed"); they bill nothing, so they are in no chart.
+        self.canceled_count = self._figure(
+            figures, 2, "overviewCanceledCount", self.tr("Canceled customers")
         )
-        figures.setColumnStretch(3, 1)
+        self.billable_total = self._figure(
+            figures, 3, "overviewBillableTotal", self.tr("Billed each month, in all")
+        )
+        figures.setColumnStretch(4, 1)
 
         self.customers_chart = named(
             BarChart(), "overviewCustomersChart", self.tr("Chart: customers by status")
@@ -320,6 +325,11 @@ class OverviewPage(QWidget):
         )
         self.suspended_count.setAccessibleDescription(
             self.tr("%Ln suspended customers", "", counts.suspended)
+        )
+        canceled = getattr(counts, "canceled", 0)
+        self.canceled_count.setText(locale.toString(canceled))
+        self.canceled_count.setAccessibleDescription(
+            self.tr("%Ln canceled customers, restorable for 14 days after canceling", "", canceled)
         )
         self.billable_total.setAccessibleDescription(
             self.tr("{amount} billed each month in all").format(amount=total)
