@@ -94,9 +94,9 @@ def check_reach(actor: Principal, target_role: str, new_role: str | None = None)
 # customer, which is checked here first.
 _OWNED: dict[str, tuple[str, Any, str]] = {
     "/customers/{id}": ("id", Customer, "customer"),
+    # One name for GET and DELETE (API.md writes {id} for the latter): OpenAPI allows no two
+    # paths that differ only in a parameter's name.
     "/operations/{op_id}": ("op_id", Operation, "operation"),
-    # DELETE names it `id`, as API.md does.
-    "/operations/{id}": ("id", Operation, "operation"),
     "/staff/{id}": ("id", User, "staff user"),
 }
 _NESTED = {"service_id"}

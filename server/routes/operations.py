@@ -181,13 +181,13 @@ def list_operations(
 
 
 @router.delete(
-    "/operations/{id}", status_code=204, response_class=Response, responses=errors(401, 404, 409)
+    "/operations/{op_id}", status_code=204, response_class=Response, responses=errors(401, 404, 409)
 )
-def cancel_scheduled(id: str, request: Request, user: Unscheduler, db: DB) -> Response:
+def cancel_scheduled(op_id: str, request: Request, user: Unscheduler, db: DB) -> Response:
     with db.session(write=True) as s:
         found = s.execute(
             select(Operation.customer_id).where(
-                Operation.id == id, Operation.partner_id == user.partner_id
+                Operation.id == op_id, Operation.partner_id == user.partner_id
             )
         ).first()
         if found is None:
@@ -199,7 +199,7 @@ def cancel_scheduled(id: str, request: Request, user: Unscheduler, db: DB) -> Re
         c = s.execute(
             select(Customer).where(Customer.id == found[0]).with_for_update()
         ).scalar_one()
-        state = s.execute(select(Operation.state).where(Operation.id == id)).scalar_one()
+        state = s.execute(select(Operation.state).where(Operation.id == op_id)).scalar_one()
         if state == "canceled":
             return Response(status_code=204)  # a repeated DELETE: done already, nothing again
         if state != "scheduled":
@@ -209,7 +209,9 @@ def cancel_scheduled(id: str, request: Request, user: Unscheduler, db: DB) -> Re
                 f"This operation is {state}, no longer scheduled: it can no longer be canceled.",
                 {"state": state},
             )
-        op = s.execute(select(Operation).where(Operation.id == id).with_for_update()).scalar_one()
+        op = s.execute(
+            select(Operation).where(Operation.id == op_id).with_for_update()
+        ).scalar_one()
         scheduling.end_unrun(s, op, c, "canceled", actor=user.username)
         scheduling.refresh_next(s, c)
     request.app.state.worker.wake()  # its timer may have been for this one

@@ -27,6 +27,12 @@ def api_md_calls(text: str) -> set[Call]:
     return {(method, path) for method, path in CALL.findall(text)}
 
 
+def shape(calls: set[Call]) -> set[Call]:
+    """The calls with their path parameters unnamed: `/operations/{id}` and `{op_id}` are one
+    path (OpenAPI forbids two that differ only in a parameter's name)."""
+    return {(method, re.sub(r"\{[^}]*\}", "{}", path)) for method, path in calls}
+
+
 def served_and_planned(text: str) -> tuple[set[Call], set[Call]]:
     """docs/api.md's calls before its "Not yet served" heading, and after it."""
     served, _, planned = text.partition(NOT_YET)
@@ -60,8 +66,14 @@ def test_docs_api_md_covers_every_call_of_shared_api_md() -> None:
     if not SHARED_API_MD.is_file():
         pytest.skip(f"{SHARED_API_MD} is not there (the provider's contract is not beside us)")
     served, planned = served_and_planned(DOCS_API_MD.read_text(encoding="utf-8"))
-    missing = api_md_calls(SHARED_API_MD.read_text(encoding="utf-8")) - served - planned
+    shared = shape(api_md_calls(SHARED_API_MD.read_text(encoding="utf-8")))
+    missing = shared - shape(served) - shape(planned)
     assert missing == set(), "in shared/API.md but not in docs/api.md"
+
+
+def test_no_two_paths_of_the_document_differ_only_in_a_parameters_name(anon: ApiClient) -> None:
+    paths = {path for _method, path in openapi_operations(anon)}
+    assert len(shape({("", path) for path in paths})) == len(paths), sorted(paths)
 
 
 def _operations(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:

@@ -91,7 +91,7 @@ EXERCISERS: dict[tuple[str, str], Callable[[Ids], Call]] = {
         {"headers": _key()},
     ),
     ("GET", "/operations/{op_id}"): lambda i: ("GET", f"/operations/{i.operation}", {}),
-    ("DELETE", "/operations/{id}"): lambda i: ("DELETE", f"/operations/{i.operation}", {}),
+    ("DELETE", "/operations/{op_id}"): lambda i: ("DELETE", f"/operations/{i.operation}", {}),
     ("PATCH", "/staff/{id}"): lambda i: (
         "PATCH",
         f"/staff/{i.staff}",

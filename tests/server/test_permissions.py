@@ -289,7 +289,7 @@ ROUTES: dict[tuple[str, str], tuple[str | None, Callable[[Team, Member], Call]]]
     ),
     ("GET", "/operations/{op_id}"): ("customers.read", _get_operation),
     ("GET", "/operations"): ("customers.read", _fixed("/operations", 200)),
-    ("DELETE", "/operations/{id}"): ("customers.suspend", _cancel_scheduled),
+    ("DELETE", "/operations/{op_id}"): ("customers.suspend", _cancel_scheduled),
     ("GET", "/summary"): ("customers.read", _fixed("/summary", 200)),
     ("GET", "/customers/snapshot"): ("customers.read", _fixed("/customers/snapshot", 200)),
     # The one-answer form: the stream itself would never end.
