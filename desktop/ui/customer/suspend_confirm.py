@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from desktop.operations.schedule import plan_words
@@ -174,9 +175,12 @@ class SuspendConfirmDialog(ConfirmDialog):
         at = schedule.at()
         billable = self.services.services() != []  # none: nothing is said to stay billable
         resume_at = schedule.resume_at()
-        self.plan.setText(
-            plan_words(kind, self._name, at, resume_at, schedule.zone, billable=billable)
+        # The name cut short in the sentence (whole in the title's tooltip): one unbroken run of
+        # 200 characters would make the line, and so the dialog, wider than a screen.
+        name = QFontMetrics(self.plan.font()).elidedText(
+            self._name, Qt.TextElideMode.ElideMiddle, 320
         )
+        self.plan.setText(plan_words(kind, name, at, resume_at, schedule.zone, billable=billable))
         if self._suspend:
             label = self.tr("Schedule Suspension") if at else self.tr("Suspend Account")
         else:
