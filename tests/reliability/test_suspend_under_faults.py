@@ -64,7 +64,7 @@ def test_suspend_and_reenable_end_once_and_truthfully_under_faults(
     seed = int(os.environ.get("PARTNER_DESK_FAULT_SEED", "6"))
     rng = random.Random(seed)
     # PARTNER_DESK_FAULT_RUNS: a number of runs of one's own, to chase one seed's failure.
-    runs = int(os.environ.get("PARTNER_DESK_FAULT_RUNS", "0")) or scale(50, 1000)
+    runs = int(os.environ.get("PARTNER_DESK_FAULT_RUNS", "0")) or scale(3 * len(FAULT_KINDS), 1000)
     (tmp_path / "app").mkdir()
     harness = AppHarness(tmp_path / "app", MemoryKeyring(), factory=quick_api)
     harness.settings.auto_close_ms = 0

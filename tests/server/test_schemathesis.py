@@ -3,7 +3,7 @@
 stateful phase follows the document's links (server/openapi_links.py): create a customer, then
 read, edit, suspend, cancel and restore that one, and follow the operations it started.
 
-Short in `make test` (40 s per backend), long under `make soak` (10 min); SCHEMATHESIS_MAX_TIME
+Short in `make test` (25 s per backend), long under `make soak` (10 min); SCHEMATHESIS_MAX_TIME
 sets it by hand.
 """
 
@@ -23,7 +23,7 @@ import pytest
 from tests.support.figures import report, scale
 from tests.support.server import ApiClient, ServerProcess, seed_database
 
-MAX_TIME = os.environ.get("SCHEMATHESIS_MAX_TIME", str(scale(40, 600)))
+MAX_TIME = os.environ.get("SCHEMATHESIS_MAX_TIME", str(scale(25, 600)))
 
 pytestmark = pytest.mark.reliability
 # The calls that would change what every other call of the run may do (see the first test).
