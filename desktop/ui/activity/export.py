@@ -18,8 +18,8 @@ from desktop.models.customer_csv import CsvChunks, csv_text, separator_for
 from desktop.tasks import Task, TaskRunner
 from desktop.ui.activity import calls
 from desktop.ui.activity.model import COLUMN_COUNT, WHEN, ActivityTableModel, export_time
-from desktop.ui.csv_export import CsvExport
 from desktop.ui.failure_words import failure_reason
+from desktop.ui.widgets.csv_export import CsvExport
 
 if TYPE_CHECKING:
     from desktop.api.client import PartnerApi

@@ -16,7 +16,7 @@ from desktop.models.customer_csv import CsvChunks, csv_text, iso_day, separator_
 from desktop.models.customer_filter import CustomerFilterModel
 from desktop.models.customer_table import CustomerTableModel
 from desktop.tasks import TaskRunner
-from desktop.ui.csv_export import CsvExport
+from desktop.ui.widgets.csv_export import CsvExport
 
 SLICE_ROWS = 2000  # rows turned into text per step; a few steps fit in one event-loop turn
 
