@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from desktop.api.records import Customer
+
 _T = TypeVar("_T")
 
 EPOCH = datetime(2023, 1, 1, tzinfo=UTC)
@@ -216,3 +218,35 @@ def _make(count: int, seed: int, first_account: int) -> list[FakeCustomer]:
 def changed(customer: FakeCustomer, **fields: object) -> FakeCustomer:
     """The same customer after an edit: the given fields replaced and the version bumped."""
     return dataclasses.replace(customer, version=customer.version + 1, **fields)  # type: ignore[arg-type]
+
+
+def customer_record(status: str = "active", next_scheduled: object = None) -> Customer:
+    """One validated Customer record of Acme d.o.o., for widgets shown without a server."""
+    now = datetime.now(UTC)
+    fields: dict[str, Any] = {
+        "id": "c1",
+        "account_number": "100001",
+        "name": "Acme d.o.o.",
+        "contact_name": "Ana",
+        "email": "a@example.com",
+        "phone": "+385 1 234 5678",
+        "domain": "acme.hr",
+        "alias_domains": (),
+        "website": "",
+        "address": {
+            "street": "Ilica 1",
+            "city": "Zagreb",
+            "region": "",
+            "postal_code": "10000",
+            "country": "HR",
+        },
+        "status": status,
+        "suspended_at": now if status == "suspended" else None,
+        "suspension_reason": "Non-payment" if status == "suspended" else None,
+        "canceled_at": None,
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+        "next_scheduled": next_scheduled,
+    }
+    return Customer.model_validate(fields, strict=False)

@@ -22,6 +22,7 @@ from desktop.ui.customer.status_panel import StatusPanel
 from desktop.ui.customer.suspend_confirm import SuspendConfirmDialog
 from desktop.ui.permissions import Permissions
 from tests.desktop.customer_dialog_support import CustomerPicker
+from tests.desktop.customer_factory import customer_record
 from tests.desktop.operation_gui import (
     Answer,
     find,
@@ -286,36 +287,9 @@ def test_a_viewer_cannot_cancel_what_is_scheduled_and_is_told_who_may(qtbot: QtB
     panel = StatusPanel(permissions=Permissions(me))
     qtbot.addWidget(panel)
     now = datetime.now(UTC)
-    customer = Customer.model_validate(
-        {
-            "id": "c1",
-            "account_number": "100001",
-            "name": "Acme d.o.o.",
-            "contact_name": "Ana",
-            "email": "a@example.com",
-            "phone": "+385 1 234 5678",
-            "domain": "acme.hr",
-            "alias_domains": (),
-            "website": "",
-            "address": {
-                "street": "Ilica 1",
-                "city": "Zagreb",
-                "region": "",
-                "postal_code": "10000",
-                "country": "HR",
-            },
-            "status": "active",
-            "suspended_at": None,
-            "suspension_reason": None,
-            "canceled_at": None,
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-            "next_scheduled": NextScheduled(
-                operation_id="op_1", kind="suspend", at=now + timedelta(days=2)
-            ),
-        },
-        strict=False,
+    customer = customer_record(
+        "active",
+        NextScheduled(operation_id="op_1", kind="suspend", at=now + timedelta(days=2)),
     )
     panel.show_customer(customer)
     panel.show()

@@ -6,45 +6,18 @@ tooltip, which test_schedule_gui.py and the model's tests read.)"""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from pytestqt.qtbot import QtBot
 
 from desktop.api.records import Customer, NextScheduled
 from desktop.operations.schedule import badge_words, person_zone, when_text
 from desktop.ui.customer.status_panel import StatusPanel
+from tests.desktop.customer_factory import customer_record
 from tests.desktop.operation_gui import find
 
 
 def _customer(status: str, scheduled: NextScheduled | None) -> Customer:
-    now = datetime.now(UTC)
-    fields: dict[str, Any] = {
-        "id": "c1",
-        "account_number": "100001",
-        "name": "Acme d.o.o.",
-        "contact_name": "Ana",
-        "email": "a@example.com",
-        "phone": "+385 1 234 5678",
-        "domain": "acme.hr",
-        "alias_domains": (),
-        "website": "",
-        "address": {
-            "street": "Ilica 1",
-            "city": "Zagreb",
-            "region": "",
-            "postal_code": "10000",
-            "country": "HR",
-        },
-        "status": status,
-        "suspended_at": now if status == "suspended" else None,
-        "suspension_reason": "Non-payment" if status == "suspended" else None,
-        "canceled_at": None,
-        "created_at": now,
-        "updated_at": now,
-        "version": 1,
-        "next_scheduled": scheduled,
-    }
-    return Customer.model_validate(fields, strict=False)
+    return customer_record(status, scheduled)
 
 
 def test_the_general_tab_shows_the_scheduled_badge_beside_its_line(qtbot: QtBot) -> None:
