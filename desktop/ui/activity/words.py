@@ -30,6 +30,10 @@ CUSTOMER_ACTIONS = (
     "unsuspend_failed",
     "cancel_failed",
     "restore_failed",
+    "suspend_scheduled",
+    "unsuspend_scheduled",
+    "suspend_schedule_canceled",
+    "unsuspend_schedule_canceled",
 )
 TEAM_ACTIONS = (
     "auth.login",
